@@ -1,0 +1,3 @@
+package org.creativelabs.core.spaces;
+
+public enum SpaceKind { ROOM, DESK, STUDIO, EQUIPMENT }

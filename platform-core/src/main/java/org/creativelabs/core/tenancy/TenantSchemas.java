@@ -1,0 +1,85 @@
+package org.creativelabs.core.tenancy;
+
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Creates and drops a lab's role and schema, each in one transaction together with its catalog row, so a
+ * failure leaves neither half behind. Runs as the migrator login.
+ */
+@Component
+class TenantSchemas {
+
+    private final MigratorConnections migrator;
+    private final TenantCatalog catalog;
+
+    TenantSchemas(MigratorConnections migrator, TenantCatalog catalog) {
+        this.migrator = migrator;
+        this.catalog = catalog;
+    }
+
+    /** Returns the lab's entry and whether this call created it; repeating the same request is a no-op. */
+    Created create(UUID labId, LabSlug slug) {
+        var existing = catalog.findById(labId);
+        if (existing.isPresent()) {
+            if (!existing.get().slug().equals(slug.value())) {
+                throw conflict("Lab " + labId + " already exists with the slug '" + existing.get().slug() + "'.");
+            }
+            return new Created(existing.get(), false);
+        }
+        String schema = Lab.schemaFor(labId);
+        try {
+            migrator.transactions().executeWithoutResult(status -> {
+                JdbcTemplate jdbc = migrator.jdbc();
+                // Same connection: TransactionTemplate binds it to this thread for the JdbcTemplate below.
+                jdbc.update("INSERT INTO core.lab_tenant (lab_id, slug, schema_name, role_name, migration_status) "
+                        + "VALUES (?, ?, ?, ?, 'PENDING')", labId, slug.value(), schema, schema);
+                jdbc.execute("CREATE ROLE " + q(schema) + " NOLOGIN NOINHERIT");
+                jdbc.execute("GRANT " + q(schema) + " TO " + q(migrator.login()));
+                jdbc.execute("GRANT " + q(schema) + " TO " + q(migrator.runtimeLogin()));
+                jdbc.execute("CREATE SCHEMA " + q(schema) + " AUTHORIZATION " + q(schema));
+            });
+        } catch (DuplicateKeyException e) {
+            throw conflict("The slug '" + slug.value() + "' is taken by another lab.");
+        }
+        return new Created(catalog.findById(labId).orElseThrow(), true);
+    }
+
+    /** Removes the schema, the role and the catalog entry; only an archived lab may be dropped. */
+    void drop(UUID labId) {
+        CatalogEntry lab = catalog.findById(labId).orElseThrow(() -> new LabNotFoundException(labId.toString()));
+        if (!lab.archived()) {
+            throw conflict("Lab '" + lab.slug() + "' must be archived before its schema can be dropped.");
+        }
+        migrator.transactions().executeWithoutResult(status -> {
+            JdbcTemplate jdbc = migrator.jdbc();
+            jdbc.execute("DROP SCHEMA IF EXISTS " + q(lab.schemaName()) + " CASCADE");
+            jdbc.execute("DROP ROLE IF EXISTS " + q(lab.roleName()));
+            jdbc.update("DELETE FROM core.lab_tenant WHERE lab_id = ?", labId);
+        });
+        catalog.forgetCachedEntries();
+    }
+
+    record Created(CatalogEntry entry, boolean created) {
+    }
+
+    private static String q(String identifier) {
+        if (!Lab.isLabSchema(identifier) && !identifier.matches("^[a-z][a-z0-9_]{0,62}$")) {
+            throw new IllegalArgumentException("Unsafe identifier: " + identifier);
+        }
+        return '"' + identifier + '"';
+    }
+
+    static ErrorResponseException conflict(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        problem.setTitle("Lab conflict");
+        problem.setType(URI.create("urn:problem:lab-conflict"));
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+}

@@ -1,0 +1,92 @@
+package org.creativelabs.core.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code Idempotency-Key} for creating POSTs: rural connections retry, and a retry must not create a second
+ * record. The key row is inserted first in the lab's own schema inside the request's transaction; a
+ * concurrent retry waits on it and then replays the first response. The same key with a different request
+ * is refused with 422.
+ */
+@Component
+public class IdempotencyKeys {
+
+    public static final String HEADER = "Idempotency-Key";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    IdempotencyKeys(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> ResponseEntity<T> createOnce(String key, Object request, Class<T> bodyType,
+            Supplier<ResponseEntity<T>> create) {
+        if (key == null) {
+            return create.get();
+        }
+        if (key.isBlank() || key.length() > 200) {
+            throw invalid(HttpStatus.BAD_REQUEST, "The Idempotency-Key header must have 1 to 200 characters.");
+        }
+        String fingerprint = sha256(json.writeValueAsString(request));
+        int inserted = jdbc.update("INSERT INTO idempotency_key (key, request_hash) VALUES (?, ?) "
+                + "ON CONFLICT (key) DO NOTHING", key, fingerprint);
+        if (inserted == 0) {
+            return replay(key, fingerprint, bodyType);
+        }
+        ResponseEntity<T> response = create.get();
+        URI location = response.getHeaders().getLocation();
+        jdbc.update("UPDATE idempotency_key SET response_status = ?, response_location = ?, response_body = ? "
+                + "WHERE key = ?", response.getStatusCode().value(), location == null ? null : location.toString(),
+                json.writeValueAsString(response.getBody()), key);
+        return response;
+    }
+
+    private <T> ResponseEntity<T> replay(String key, String fingerprint, Class<T> bodyType) {
+        List<ResponseEntity<T>> stored = jdbc.query(
+                "SELECT request_hash, response_status, response_location, response_body FROM idempotency_key WHERE key = ?",
+                (rs, row) -> {
+                    if (!fingerprint.equals(rs.getString("request_hash"))) {
+                        throw invalid(HttpStatus.UNPROCESSABLE_CONTENT,
+                                "This Idempotency-Key was already used for a different request.");
+                    }
+                    ResponseEntity.BodyBuilder builder = ResponseEntity.status(rs.getInt("response_status"));
+                    String location = rs.getString("response_location");
+                    if (location != null) {
+                        builder.location(URI.create(location));
+                    }
+                    return builder.header("Idempotent-Replayed", "true")
+                            .body(json.readValue(rs.getString("response_body"), bodyType));
+                }, key);
+        return stored.get(0);
+    }
+
+    private static ErrorResponseException invalid(HttpStatus status, String detail) {
+        return new ErrorResponseException(status,
+                ApiExceptionHandler.problem(status, "Idempotency-Key problem", detail, "idempotency-key"), null);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

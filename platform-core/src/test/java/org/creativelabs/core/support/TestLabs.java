@@ -1,0 +1,50 @@
+package org.creativelabs.core.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.creativelabs.core.tenancy.Lab;
+
+/** Creates labs the way tenant-admin will: through platform-core's internal tenant API. */
+public final class TestLabs {
+
+    private static final AtomicInteger counter = new AtomicInteger();
+
+    private final Api api;
+
+    public TestLabs(Api api) {
+        this.api = api;
+    }
+
+    public static String uniqueSlug(String prefix) {
+        return prefix + "-" + counter.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100_000, 36);
+    }
+
+    /** Role and schema only, not migrated, not serving. */
+    public Lab createPending(String prefix) {
+        UUID id = UUID.randomUUID();
+        String slug = uniqueSlug(prefix);
+        Api.Reply created = api.post("/internal/tenants", Map.of("labId", id, "slug", slug));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Lab(id, slug, created.json().get("schemaName").asString());
+    }
+
+    /** Created, migrated and serving. */
+    public Lab createServing(String prefix) {
+        Lab lab = createPending(prefix);
+        Api.Reply migrated = api.post("/internal/tenants/" + lab.id() + "/migrate", null);
+        assertThat(migrated.json().get("outcome").asString()).as(migrated.toString()).isEqualTo("MIGRATED");
+        Api.Reply resumed = api.post("/internal/tenants/" + lab.id() + "/resume", null);
+        assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+        return lab;
+    }
+
+    public UUID createSpace(Lab lab, String name) {
+        Api.Reply reply = api.post("/api/labs/" + lab.slug() + "/spaces",
+                Map.of("name", name, "kind", "STUDIO", "capacity", 8, "description", "Felt and textile studio"));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return UUID.fromString(reply.json().get("id").asString());
+    }
+}
