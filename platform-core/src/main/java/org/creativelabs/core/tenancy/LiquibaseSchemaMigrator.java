@@ -48,14 +48,20 @@ final class LiquibaseSchemaMigrator {
 
     /** The version a fully migrated schema has: the id of the changelog's last change set. */
     String latestVersion(String changelog) {
+        List<String> ids = changeSetIds(changelog);
+        return ids.get(ids.size() - 1);
+    }
+
+    /** The ids of the changelog's change sets, in the order they run. */
+    List<String> changeSetIds(String changelog) {
         try {
-            return Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), resources), () -> {
-                List<ChangeSet> changeSets = ChangeLogParserFactory.getInstance()
-                        .getParser(changelog, resources)
-                        .parse(changelog, new ChangeLogParameters(), resources)
-                        .getChangeSets();
-                return changeSets.get(changeSets.size() - 1).getId();
-            });
+            return Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), resources), () -> ChangeLogParserFactory
+                    .getInstance()
+                    .getParser(changelog, resources)
+                    .parse(changelog, new ChangeLogParameters(), resources)
+                    .getChangeSets().stream()
+                    .map(ChangeSet::getId)
+                    .toList());
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read " + changelog, e);
         }
