@@ -59,7 +59,10 @@ class TenantSchemas {
         }
         migrator.transactions().executeWithoutResult(status -> {
             JdbcTemplate jdbc = migrator.jdbc();
+            // The migrator is NOINHERIT: it drops the schema as the lab role that owns it.
+            jdbc.execute("SET LOCAL ROLE " + q(lab.roleName()));
             jdbc.execute("DROP SCHEMA IF EXISTS " + q(lab.schemaName()) + " CASCADE");
+            jdbc.execute("RESET ROLE");
             jdbc.execute("DROP ROLE IF EXISTS " + q(lab.roleName()));
             jdbc.update("DELETE FROM core.lab_tenant WHERE lab_id = ?", labId);
         });
