@@ -3,24 +3,13 @@ package org.creativelabs.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.creativelabs.core.support.Api;
-import org.creativelabs.core.support.PlatformCoreIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.creativelabs.core.support.LabApiTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What operators and client developers rely on: probes, the OpenAPI document, problem+json for everything. */
-@PlatformCoreIntegrationTest
-class OperationsIntegrationTests {
+class OperationsIntegrationTests extends LabApiTest {
 
-    @LocalServerPort
-    int port;
 
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void answersHealthLivenessAndReadiness() {

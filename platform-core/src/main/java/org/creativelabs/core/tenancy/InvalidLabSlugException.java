@@ -1,6 +1,6 @@
 package org.creativelabs.core.tenancy;
 
-import java.net.URI;
+import org.creativelabs.core.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -12,9 +12,7 @@ public class InvalidLabSlugException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid lab slug");
-        problem.setType(URI.create("urn:problem:invalid-lab-slug"));
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "Invalid lab slug", detail, "invalid-lab-slug");
         problem.setProperty("field", "slug");
         return problem;
     }

@@ -12,6 +12,7 @@ import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.ResourceAccessor;
@@ -31,6 +32,10 @@ final class LiquibaseSchemaMigrator {
     /**
      * Applies the changelog to the schema the connection is already set up for. The context names the schema,
      * so Liquibase's JVM-wide caches can never mistake one lab for another.
+     * <p>The caller holds the schema's PostgreSQL advisory lock ({@link TenantMigrationRunner}), which dies
+     * with its connection. Liquibase's own lock row does not: a run that failed or was killed can leave it set
+     * and block every later run for minutes. Under the advisory lock no other run is possible, so a set row is
+     * stale and is cleared first.
      */
     void update(Connection connection, String schema, String changelog) throws Exception {
         Scope.child(Scope.Attr.resourceAccessor.name(), resources, () -> {
@@ -38,6 +43,7 @@ final class LiquibaseSchemaMigrator {
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             database.setDefaultSchemaName(schema);
             database.setLiquibaseSchemaName(schema);
+            LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
             new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)

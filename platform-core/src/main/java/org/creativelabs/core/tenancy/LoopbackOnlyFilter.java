@@ -6,15 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URI;
+import org.creativelabs.core.web.Problems;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -45,9 +43,7 @@ class LoopbackOnlyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "The internal API is not reachable from " + request.getRemoteAddr() + ".");
-        problem.setType(URI.create("urn:problem:internal-only"));
-        problems.resolveException(request, response, null, new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null));
+        problems.resolveException(request, response, null, Problems.exception(HttpStatus.FORBIDDEN, "Internal only",
+                "The internal API is not reachable from " + request.getRemoteAddr() + ".", "internal-only"));
     }
 }

@@ -38,12 +38,13 @@ class TenantMigrationRunner implements InitializingBean {
         this.properties = properties;
     }
 
-    /** The core catalog is migrated before anything can read it. */
+    /** The core catalog is migrated before anything can read it; replicas starting together take turns. */
     @Override
     public void afterPropertiesSet() throws Exception {
         try (Connection connection = migrator.open()) {
+            TenantConnectionBinder.execute(connection, "SELECT pg_advisory_lock(" + LOCK_NAMESPACE + ", hashtext('core'))");
             liquibase.update(connection, "core", LiquibaseSchemaMigrator.CORE_CHANGELOG);
-        }
+        } // closing the connection releases the advisory lock
         latestLabVersion = liquibase.latestVersion(LiquibaseSchemaMigrator.LAB_CHANGELOG);
         log.info("Tenant catalog ready; lab schema version {}", latestLabVersion);
     }

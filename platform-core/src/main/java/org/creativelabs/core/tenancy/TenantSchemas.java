@@ -1,10 +1,9 @@
 package org.creativelabs.core.tenancy;
 
-import java.net.URI;
 import java.util.UUID;
+import org.creativelabs.core.web.Problems;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -80,9 +79,6 @@ class TenantSchemas {
     }
 
     static ErrorResponseException conflict(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-        problem.setTitle("Lab conflict");
-        problem.setType(URI.create("urn:problem:lab-conflict"));
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        return Problems.exception(HttpStatus.CONFLICT, "Lab conflict", detail, "lab-conflict");
     }
 }

@@ -1,6 +1,7 @@
 package org.creativelabs.core.web;
 
-import java.net.URI;
+import static org.creativelabs.core.web.Problems.problem;
+
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -92,13 +93,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected error", ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side; nothing was changed.", "internal-error");
-    }
-
-    static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("urn:problem:" + type));
-        return problem;
     }
 
     private static String sqlState(Throwable ex) {

@@ -78,8 +78,7 @@ public class IdempotencyKeys {
     }
 
     private static ErrorResponseException invalid(HttpStatus status, String detail) {
-        return new ErrorResponseException(status,
-                ApiExceptionHandler.problem(status, "Idempotency-Key problem", detail, "idempotency-key"), null);
+        return Problems.exception(status, "Idempotency-Key problem", detail, "idempotency-key");
     }
 
     private static String sha256(String text) {

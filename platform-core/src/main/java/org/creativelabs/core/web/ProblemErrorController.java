@@ -24,7 +24,7 @@ class ProblemErrorController implements ErrorController {
         String detail = status.is5xxServerError() ? "Something went wrong on our side." : status.getReasonPhrase();
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ApiExceptionHandler.problem(status, status.getReasonPhrase(), detail,
+                .body(Problems.problem(status, status.getReasonPhrase(), detail,
                         status.name().toLowerCase().replace('_', '-')));
     }
 }

@@ -5,27 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import org.creativelabs.core.support.Api;
-import org.creativelabs.core.support.PlatformCoreIntegrationTest;
-import org.creativelabs.core.support.TestLabs;
+import org.creativelabs.core.support.LabApiTest;
 import org.creativelabs.core.tenancy.Lab;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@PlatformCoreIntegrationTest
-class SpaceApiIntegrationTests {
+class SpaceApiIntegrationTests extends LabApiTest {
 
-    @LocalServerPort
-    int port;
 
-    Api api;
-    TestLabs labs;
     Lab osh;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        labs = new TestLabs(api);
         osh = labs.createServing("osh");
     }
 

@@ -11,15 +11,13 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.creativelabs.core.support.Api;
-import org.creativelabs.core.support.PlatformCoreIntegrationTest;
-import org.creativelabs.core.support.TestLabs;
+import org.creativelabs.core.support.LabApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.repository.CrudRepository;
 import org.springframework.data.repository.support.Repositories;
@@ -30,8 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * repository. Both lists are discovered from the running application, so a new endpoint or repository
  * without a case here fails {@link #everyLabEndpointHasACrossLabCase()} / {@link #everyRepositoryHasAFixture()}.
  */
-@PlatformCoreIntegrationTest
-class CrossLabIsolationIntegrationTests {
+class CrossLabIsolationIntegrationTests extends LabApiTest {
 
     /** Per endpoint: given lab A (holding one space), lab B and A's space id, call B and check A stays unseen. */
     private static final Map<String, Case> ENDPOINTS = Map.of(
@@ -65,8 +62,6 @@ class CrossLabIsolationIntegrationTests {
     private static final Map<String, BiFunction<CrossLabIsolationIntegrationTests, Lab, UUID>> FIXTURES = Map.of(
             "Space", (t, lab) -> t.labs.createSpace(lab, "Studio of " + lab.slug()));
 
-    @LocalServerPort
-    int port;
 
     @Autowired
     ApplicationContext context;
@@ -75,15 +70,11 @@ class CrossLabIsolationIntegrationTests {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    Api api;
-    TestLabs labs;
     Lab a;
     Lab b;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        labs = new TestLabs(api);
         a = labs.createServing("lab-a");
         b = labs.createServing("lab-b");
     }

@@ -9,29 +9,16 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 import org.creativelabs.core.support.Api;
-import org.creativelabs.core.support.PlatformCoreIntegrationTest;
+import org.creativelabs.core.support.LabApiTest;
 import org.creativelabs.core.support.TestDatabaseInitializer;
 import org.creativelabs.core.support.TestLabs;
 import org.creativelabs.devstack.TestPostgres;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The lab lifecycle as platform-core sees it: create, serve, suspend (423), resume, archive, drop. */
-@PlatformCoreIntegrationTest
-class InternalTenantApiIntegrationTests {
+class InternalTenantApiIntegrationTests extends LabApiTest {
 
-    @LocalServerPort
-    int port;
 
-    Api api;
-    TestLabs labs;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        labs = new TestLabs(api);
-    }
 
     @Test
     void creatingTheSameLabTwiceIsANoOpAndATakenSlugIsAConflict() {

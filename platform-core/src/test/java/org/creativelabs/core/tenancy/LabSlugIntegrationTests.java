@@ -7,32 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.creativelabs.core.support.Api;
-import org.creativelabs.core.support.PlatformCoreIntegrationTest;
-import org.creativelabs.core.support.TestLabs;
-import org.junit.jupiter.api.BeforeEach;
+import org.creativelabs.core.support.LabApiTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Must-show 5: bad slugs are a 400 problem from the slug check itself (its own problem type), in the lab
  * path and in the internal API, so they never reach SQL; and nothing is created.
  */
-@PlatformCoreIntegrationTest
-class LabSlugIntegrationTests {
+class LabSlugIntegrationTests extends LabApiTest {
 
     private static final String INVALID_SLUG = "urn:problem:invalid-lab-slug";
 
-    @LocalServerPort
-    int port;
 
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"osh'; DROP SCHEMA core; --", "osh;x=1", "Osh", "ош", "o sh", "admin", "internal",
@@ -46,7 +34,7 @@ class LabSlugIntegrationTests {
 
     @Test
     void aMatrixParameterCannotSmuggleARealLabPastTheCheck() {
-        var lab = new TestLabs(api).createServing("matrix");
+        var lab = labs.createServing("matrix");
         assertThat(api.get("/api/labs/" + lab.slug() + "/spaces").status()).isEqualTo(200);
         Api.Reply smuggled = api.get("/api/labs/" + lab.slug() + ";role=x/spaces");
         assertThat(smuggled.status()).isEqualTo(400);

@@ -3,28 +3,21 @@ package org.creativelabs.core.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.creativelabs.core.PlatformCoreApplication;
-import org.creativelabs.core.support.Api;
-import org.creativelabs.core.support.PlatformCoreIntegrationTest;
+import org.creativelabs.core.support.LabApiTest;
 import org.creativelabs.core.support.TestDatabaseInitializer;
-import org.creativelabs.core.support.TestLabs;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The Helm job's mode: no web server, every lab migrated, exit code says whether all are current. */
-@PlatformCoreIntegrationTest
-class MigrateOnlyModeIntegrationTests {
+class MigrateOnlyModeIntegrationTests extends LabApiTest {
 
-    @LocalServerPort
-    int port;
 
     @Test
     void migratesPendingLabsWithoutAWebServerAndExitsZero() {
-        Api api = new Api(port);
-        Lab pending = new TestLabs(api).createPending("job");
+        Lab pending = labs.createPending("job");
         assertThat(api.get("/internal/tenants/" + pending.id()).json().get("migrationStatus").asString()).isEqualTo("PENDING");
 
         ConfigurableApplicationContext job = new SpringApplicationBuilder(PlatformCoreApplication.class)

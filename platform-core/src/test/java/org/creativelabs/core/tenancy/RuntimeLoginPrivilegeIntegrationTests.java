@@ -9,25 +9,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.creativelabs.core.support.Api;
-import org.creativelabs.core.support.PlatformCoreIntegrationTest;
+import org.creativelabs.core.support.LabApiTest;
 import org.creativelabs.core.support.TestDatabaseInitializer;
-import org.creativelabs.core.support.TestLabs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Must-show 2: PostgreSQL itself refuses cross-lab access. These tests bypass the application's own lab
  * check by using the runtime pool directly, as a bug or an injected query would.
  */
-@PlatformCoreIntegrationTest
-class RuntimeLoginPrivilegeIntegrationTests {
+class RuntimeLoginPrivilegeIntegrationTests extends LabApiTest {
 
-    @LocalServerPort
-    int port;
 
     @Autowired
     DataSource runtimePool;
@@ -43,7 +37,6 @@ class RuntimeLoginPrivilegeIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        TestLabs labs = new TestLabs(new Api(port));
         a = labs.createServing("priv-a");
         b = labs.createServing("priv-b");
         labs.createSpace(a, "Secret of A");

@@ -13,12 +13,10 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.creativelabs.core.support.Api;
-import org.creativelabs.core.support.PlatformCoreIntegrationTest;
+import org.creativelabs.core.support.LabApiTest;
 import org.creativelabs.core.support.TestDatabaseInitializer;
-import org.creativelabs.core.support.TestLabs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -28,12 +26,9 @@ import tools.jackson.databind.JsonNode;
  * only their own rows, also right after a request that failed mid-transaction; the connection comes back
  * to the pool bound to nothing every time.
  */
-@PlatformCoreIntegrationTest
 @TestPropertySource(properties = {"spring.datasource.hikari.maximum-pool-size=1", "spring.datasource.hikari.minimum-idle=1"})
-class SinglePoolBindingIntegrationTests {
+class SinglePoolBindingIntegrationTests extends LabApiTest {
 
-    @LocalServerPort
-    int port;
 
     @Autowired
     DataSource pool;
@@ -46,8 +41,6 @@ class SinglePoolBindingIntegrationTests {
 
     @Test
     void alternatingLabsOnOneConnectionNeverMix() throws SQLException {
-        Api api = new Api(port);
-        TestLabs labs = new TestLabs(api);
         Lab a = labs.createServing("pool-a");
         Lab b = labs.createServing("pool-b");
         labs.createSpace(a, "Loom of A");

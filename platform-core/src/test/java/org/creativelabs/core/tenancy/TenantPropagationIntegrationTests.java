@@ -9,14 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-import org.creativelabs.core.support.Api;
-import org.creativelabs.core.support.PlatformCoreIntegrationTest;
-import org.creativelabs.core.support.TestLabs;
+import org.creativelabs.core.support.LabApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -27,11 +24,8 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * The lab travels with the work — into the MDC, the request's trace and {@code @Async} work — and is
  * cleared afterwards; metrics carry no lab tag (their memory would grow with the number of labs).
  */
-@PlatformCoreIntegrationTest
-class TenantPropagationIntegrationTests {
+class TenantPropagationIntegrationTests extends LabApiTest {
 
-    @LocalServerPort
-    int port;
 
     @Autowired
     TenantContextFilter filter;
@@ -42,13 +36,11 @@ class TenantPropagationIntegrationTests {
     @Autowired
     MeterRegistry meters;
 
-    Api api;
     Lab lab;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        lab = new TestLabs(api).createServing("trace");
+        lab = labs.createServing("trace");
     }
 
     @Test
