@@ -11,6 +11,7 @@ import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The lab's spaces. The lab is bound from the path by the tenancy filter; every method runs inside it. */
+/**
+ * The lab's spaces. The lab is bound from the path by the tenancy filter; members see them, staff and lab admins
+ * manage them.
+ */
 @RestController
 @RequestMapping("/api/labs/{slug}/spaces")
 @Tag(name = "spaces", description = "Rooms, desks, studios and equipment of a lab")
@@ -40,6 +44,7 @@ class SpaceController {
     }
 
     @GetMapping
+    @PreAuthorize("@labAccess.isMember()")
     PageView<SpaceView> list(@RequestParam(required = false) SpaceKind kind,
             @PageableDefault(size = 20, sort = "name", direction = Sort.Direction.ASC) Pageable pageable) {
         var page = kind == null ? spaces.findAll(pageable) : spaces.findByKind(kind, pageable);
@@ -47,11 +52,13 @@ class SpaceController {
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("@labAccess.isMember()")
     SpaceView get(@PathVariable UUID id) {
         return find(id).view();
     }
 
     @PostMapping
+    @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff')")
     @Transactional
     ResponseEntity<SpaceView> create(@PathVariable String slug,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
@@ -64,6 +71,7 @@ class SpaceController {
     }
 
     @PutMapping("/{id}")
+    @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff')")
     @Transactional
     SpaceView update(@PathVariable UUID id, @Valid @RequestBody SpaceRequest request) {
         Space space = find(id);
@@ -75,6 +83,7 @@ class SpaceController {
     }
 
     @DeleteMapping("/{id}")
+    @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Transactional
     void delete(@PathVariable UUID id) {

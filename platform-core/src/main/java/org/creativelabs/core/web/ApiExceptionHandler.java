@@ -16,6 +16,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -86,6 +88,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.info("Rejected by a database constraint ({}): {}", state, ex.getMostSpecificCause().getMessage());
         return problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 "The request breaks a rule of this lab's data.", "invalid-request");
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ProblemDetail unauthenticated(AuthenticationException ex) {
+        return problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                "A valid access token for this platform is required.", "unauthorized");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException ex) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your account may not do this here.", "forbidden");
     }
 
     @ExceptionHandler(Exception.class)

@@ -6,18 +6,39 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for tests: real requests to the running service, nothing mocked. */
+/**
+ * A plain HTTP client for tests: real requests to the running service with real Keycloak tokens, nothing mocked.
+ * By default it acts as the platform (a provisioner client token) on {@code /internal/**} and as the test labs'
+ * admin on everything else; {@link #as} and {@link #anonymous} pick another caller.
+ */
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Function<String, String> tokenForPath;
 
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, path -> path.startsWith("/internal/")
+                ? TestAccounts.provisionerToken() : TestAccounts.tokenOf(TestAccounts.labAdmin()));
+    }
+
+    private Api(String base, Function<String, String> tokenForPath) {
+        this.base = base;
+        this.tokenForPath = tokenForPath;
+    }
+
+    /** The same API, called with this bearer token everywhere. */
+    public Api as(String token) {
+        return new Api(base, path -> token);
+    }
+
+    public Api anonymous() {
+        return new Api(base, path -> null);
     }
 
     public Reply get(String path) {
@@ -47,6 +68,10 @@ public final class Api {
                 .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
         if (text != null) {
             request.header("Content-Type", "application/json");
+        }
+        String token = tokenForPath.apply(path);
+        if (token != null && !headers.containsKey("Authorization")) {
+            request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
         try {

@@ -2,12 +2,16 @@ package org.creativelabs.core.support;
 
 import java.util.Map;
 import org.creativelabs.devstack.DatabaseLogins;
+import org.creativelabs.devstack.TestKeycloak;
 import org.creativelabs.devstack.TestPostgres;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points platform-core at the test run's freshly bootstrapped database, with the production logins' rights. */
+/**
+ * Points platform-core at the test run's freshly bootstrapped database (with the production logins' rights) and
+ * at the test run's Keycloak realm.
+ */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String DATABASE_PREFIX = "clpt_core";
@@ -22,7 +26,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "spring.datasource.url", TestPostgres.server().jdbcUrl(logins.database()),
                 "spring.datasource.username", logins.runtime(),
                 "spring.datasource.password", "",
-                "platform.tenancy.migrator-username", logins.migrator());
+                "platform.tenancy.migrator-username", logins.migrator(),
+                "platform.security.issuer-uri", TestKeycloak.issuer());
     }
 
     @Override

@@ -31,14 +31,22 @@ public final class TestLabs {
         return new Lab(id, slug, created.json().get("schemaName").asString());
     }
 
-    /** Created, migrated and serving. */
+    /** Created, migrated and serving, with the shared test account as its lab admin. */
     public Lab createServing(String prefix) {
         Lab lab = createPending(prefix);
         Api.Reply migrated = api.post("/internal/tenants/" + lab.id() + "/migrate", null);
         assertThat(migrated.json().get("outcome").asString()).as(migrated.toString()).isEqualTo("MIGRATED");
+        seat(lab, TestAccounts.labAdminSubject(), "lab-admin");
         Api.Reply resumed = api.post("/internal/tenants/" + lab.id() + "/resume", null);
         assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
         return lab;
+    }
+
+    /** Gives a person roles in a lab, the way provisioning seats a lab's first admin. Returns the membership id. */
+    public UUID seat(Lab lab, String subject, String... roles) {
+        Api.Reply seated = api.post("/internal/tenants/" + lab.id() + "/members", Map.of("subject", subject, "roles", roles));
+        assertThat(seated.status()).as(seated.toString()).isIn(200, 201);
+        return UUID.fromString(seated.json().get("id").asString());
     }
 
     public UUID createSpace(Lab lab, String name) {

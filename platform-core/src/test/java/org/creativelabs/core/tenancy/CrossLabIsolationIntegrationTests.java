@@ -12,6 +12,8 @@ import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.creativelabs.core.support.Api;
 import org.creativelabs.core.support.LabApiTest;
+import org.creativelabs.core.support.TestAccounts;
+import org.creativelabs.devstack.TestKeycloak;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -30,38 +32,69 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class CrossLabIsolationIntegrationTests extends LabApiTest {
 
-    /** Per endpoint: given lab A (holding one space), lab B and A's space id, call B and check A stays unseen. */
-    private static final Map<String, Case> ENDPOINTS = Map.of(
-            "GET /api/labs/{slug}/spaces", (t, id) -> {
-                assertThat(t.api.get(t.spaces(t.b)).json().get("totalItems").asInt()).isZero();
-                assertThat(t.api.get(t.spaces(t.a)).json().get("totalItems").asInt()).isEqualTo(1);
-            },
-            "POST /api/labs/{slug}/spaces", (t, id) -> {
+    /** Per endpoint: given lab A (holding one space and one member), lab B and A's ids, call B and check A stays unseen. */
+    private static final Map<String, Case> ENDPOINTS = Map.ofEntries(
+            Map.entry("GET /api/labs/{slug}/spaces", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/spaces")).json().get("totalItems").asInt()).isZero();
+                assertThat(t.api.get(t.path(t.a, "/spaces")).json().get("totalItems").asInt()).isEqualTo(1);
+            }),
+            Map.entry("POST /api/labs/{slug}/spaces", (t, a) -> {
                 // The same name in another lab is no conflict: the labs share nothing.
-                Api.Reply created = t.api.post(t.spaces(t.b), Map.of("name", "Studio of A", "kind", "ROOM", "capacity", 2));
+                Api.Reply created = t.api.post(t.path(t.b, "/spaces"), Map.of("name", "Studio of A", "kind", "ROOM", "capacity", 2));
                 assertThat(created.status()).isEqualTo(201);
-                assertThat(t.api.get(t.spaces(t.a)).json().get("totalItems").asInt()).isEqualTo(1);
-                assertThat(t.api.get(t.spaces(t.a) + "/" + created.json().get("id").asString()).status()).isEqualTo(404);
-            },
-            "GET /api/labs/{slug}/spaces/{id}", (t, id) -> {
-                assertThat(t.api.get(t.spaces(t.b) + "/" + id).status()).isEqualTo(404);
-                assertThat(t.api.get(t.spaces(t.a) + "/" + id).status()).isEqualTo(200);
-            },
-            "PUT /api/labs/{slug}/spaces/{id}", (t, id) -> {
-                Api.Reply put = t.api.put(t.spaces(t.b) + "/" + id,
+                assertThat(t.api.get(t.path(t.a, "/spaces")).json().get("totalItems").asInt()).isEqualTo(1);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + created.json().get("id").asString())).status()).isEqualTo(404);
+            }),
+            Map.entry("GET /api/labs/{slug}/spaces/{id}", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/spaces/" + a.spaceId())).status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId())).status()).isEqualTo(200);
+            }),
+            Map.entry("PUT /api/labs/{slug}/spaces/{id}", (t, a) -> {
+                Api.Reply put = t.api.put(t.path(t.b, "/spaces/" + a.spaceId()),
                         Map.of("name", "Taken over", "kind", "ROOM", "capacity", 1, "version", 0));
                 assertThat(put.status()).isEqualTo(404);
-                assertThat(t.api.get(t.spaces(t.a) + "/" + id).json().get("name").asString()).isEqualTo("Studio of A");
-            },
-            "DELETE /api/labs/{slug}/spaces/{id}", (t, id) -> {
-                assertThat(t.api.delete(t.spaces(t.b) + "/" + id).status()).isEqualTo(404);
-                assertThat(t.api.get(t.spaces(t.a) + "/" + id).status()).isEqualTo(200);
-            });
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId())).json().get("name").asString()).isEqualTo("Studio of A");
+            }),
+            Map.entry("DELETE /api/labs/{slug}/spaces/{id}", (t, a) -> {
+                assertThat(t.api.delete(t.path(t.b, "/spaces/" + a.spaceId())).status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId())).status()).isEqualTo(200);
+            }),
+            Map.entry("GET /api/labs/{slug}/memberships", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/memberships")).body()).doesNotContain(a.memberSubject(), a.membershipId().toString());
+                assertThat(t.api.get(t.path(t.a, "/memberships")).body()).contains(a.memberSubject());
+            }),
+            Map.entry("GET /api/labs/{slug}/memberships/me", (t, a) -> {
+                String inA = t.api.get(t.path(t.a, "/memberships/me")).json().get("id").asString();
+                String inB = t.api.get(t.path(t.b, "/memberships/me")).json().get("id").asString();
+                assertThat(inB).isNotEqualTo(inA);
+            }),
+            Map.entry("POST /api/labs/{slug}/memberships", (t, a) -> {
+                String newcomer = "newcomer-" + UUID.randomUUID();
+                assertThat(t.api.post(t.path(t.b, "/memberships"), Map.of("subject", newcomer, "roles", List.of("resident"))).status())
+                        .isEqualTo(201);
+                assertThat(t.api.get(t.path(t.a, "/memberships")).body()).doesNotContain(newcomer);
+            }),
+            Map.entry("PUT /api/labs/{slug}/memberships/{id}", (t, a) -> {
+                Api.Reply put = t.api.put(t.path(t.b, "/memberships/" + a.membershipId()),
+                        Map.of("roles", List.of("lab-admin"), "active", true, "version", 0));
+                assertThat(put.status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/memberships")).body()).contains("\"resident\"");
+            }),
+            Map.entry("POST /api/labs/{slug}/membership-requests", (t, a) -> {
+                // A member of A applies to B: an application in B, nothing changes in A.
+                String member = TestKeycloak.createUser("wanderer");
+                t.labs.seat(t.a, TestAccounts.subject(member), "resident");
+                Api.Reply applied = t.api.as(TestAccounts.tokenOf(member)).post(t.path(t.b, "/membership-requests"), null);
+                assertThat(applied.status()).isEqualTo(201);
+                assertThat(applied.json().get("roles").get(0).asString()).isEqualTo("applicant");
+                assertThat(t.api.as(TestAccounts.tokenOf(member)).get(t.path(t.a, "/memberships/me")).json().get("roles").get(0).asString())
+                        .isEqualTo("resident");
+            }));
 
     /** Per entity: how to create one in a lab through the API (returns its id). */
     private static final Map<String, BiFunction<CrossLabIsolationIntegrationTests, Lab, UUID>> FIXTURES = Map.of(
-            "Space", (t, lab) -> t.labs.createSpace(lab, "Studio of " + lab.slug()));
-
+            "Space", (t, lab) -> t.labs.createSpace(lab, "Studio of " + lab.slug()),
+            "Membership", (t, lab) -> t.labs.seat(lab, "member-" + UUID.randomUUID(), "resident"));
 
     @Autowired
     ApplicationContext context;
@@ -89,13 +122,13 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
     @TestFactory
     Stream<DynamicTest> labBNeverSeesLabAThroughAnyEndpoint() {
         return labEndpoints().stream().filter(ENDPOINTS::containsKey).map(endpoint -> DynamicTest.dynamicTest(endpoint, () -> {
-            Lab freshA = labs.createServing("lab-a");
-            Lab freshB = labs.createServing("lab-b");
-            a = freshA;
-            b = freshB;
-            UUID id = UUID.fromString(api.post(spaces(a), Map.of("name", "Studio of A", "kind", "STUDIO", "capacity", 6))
+            a = labs.createServing("lab-a");
+            b = labs.createServing("lab-b");
+            UUID space = UUID.fromString(api.post(path(a, "/spaces"), Map.of("name", "Studio of A", "kind", "STUDIO", "capacity", 6))
                     .json().get("id").asString());
-            ENDPOINTS.get(endpoint).check(this, id);
+            String subject = "member-of-a-" + UUID.randomUUID();
+            UUID membership = labs.seat(a, subject, "resident");
+            ENDPOINTS.get(endpoint).check(this, new InLabA(space, membership, subject));
         }));
     }
 
@@ -119,15 +152,13 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                     .getRepositoryFor(domainType).orElseThrow();
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 UUID id = FIXTURES.get(name).apply(this, a);
-                TenantContext.runAs(a, () -> {
-                    assertThat(repository.count()).isEqualTo(1);
-                    assertThat(repository.findById(id)).isPresent();
-                });
+                long inA = TenantContext.callAs(a, repository::count);
+                TenantContext.runAs(a, () -> assertThat(repository.findById(id)).isPresent());
+                assertThat(inA).isPositive();
                 TenantContext.runAs(b, () -> {
-                    assertThat(repository.count()).isZero();
-                    assertThat(repository.findAll()).isEmpty();
                     assertThat(repository.findById(id)).isEmpty();
                     assertThat(repository.existsById(id)).isFalse();
+                    assertThat(repository.findAll()).noneSatisfy(entity -> assertThat(idOf(entity)).isEqualTo(id));
                 });
             }));
         }
@@ -149,12 +180,19 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
         return names;
     }
 
-    String spaces(Lab lab) {
-        return "/api/labs/" + lab.slug() + "/spaces";
+    String path(Lab lab, String rest) {
+        return "/api/labs/" + lab.slug() + rest;
+    }
+
+    private Object idOf(Object entity) {
+        return context.getBean(jakarta.persistence.EntityManagerFactory.class).getPersistenceUnitUtil().getIdentifier(entity);
+    }
+
+    record InLabA(UUID spaceId, UUID membershipId, String memberSubject) {
     }
 
     @FunctionalInterface
     interface Case {
-        void check(CrossLabIsolationIntegrationTests test, UUID idInLabA);
+        void check(CrossLabIsolationIntegrationTests test, InLabA inLabA);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.creativelabs.core.support.Api;
 import org.creativelabs.core.support.LabApiTest;
+import org.creativelabs.core.support.TestAccounts;
 import org.creativelabs.core.support.TestDatabaseInitializer;
 import org.creativelabs.core.support.TestLabs;
 import org.creativelabs.devstack.TestPostgres;
@@ -48,6 +49,7 @@ class InternalTenantApiIntegrationTests extends LabApiTest {
         assertThat(early.status()).as("an unmigrated lab cannot serve").isEqualTo(409);
 
         api.post("/internal/tenants/" + lab.id() + "/migrate", null);
+        labs.seat(lab, TestAccounts.labAdminSubject(), "lab-admin");
         api.post("/internal/tenants/" + lab.id() + "/resume", null);
         assertThat(api.get("/api/labs/" + lab.slug() + "/spaces").status()).isEqualTo(200);
     }

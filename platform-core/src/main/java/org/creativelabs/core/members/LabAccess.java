@@ -1,0 +1,70 @@
+package org.creativelabs.core.members;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import org.creativelabs.core.tenancy.TenantContext;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Who may do what in the current lab, for {@code @PreAuthorize("@labAccess…")}: the caller's active membership in
+ * the lab's own schema, read once per request (so a deactivated membership stops working on the next request, even
+ * with a token that is still valid).
+ */
+@Component("labAccess")
+public class LabAccess {
+
+    private static final String CACHE = LabAccess.class.getName() + ".roles";
+
+    private final MembershipRepository memberships;
+    private final TransactionTemplate readOnly;
+
+    LabAccess(MembershipRepository memberships, PlatformTransactionManager transactions) {
+        this.memberships = memberships;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** Any active role in this lab. */
+    public boolean isMember() {
+        return !roles().isEmpty();
+    }
+
+    /** One of these roles (e.g. {@code "lab-admin", "staff"}) in this lab. */
+    public boolean hasAnyRole(String... roles) {
+        Set<LabRole> mine = roles();
+        return Arrays.stream(roles).map(LabRole::of).anyMatch(mine::contains);
+    }
+
+    static String subject() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof JwtAuthenticationToken jwt ? jwt.getToken().getSubject() : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<LabRole> roles() {
+        String subject = subject();
+        if (subject == null || TenantContext.current().isEmpty()) {
+            return Set.of();
+        }
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(CACHE, RequestAttributes.SCOPE_REQUEST) instanceof Set<?> cached) {
+            return (Set<LabRole>) cached;
+        }
+        Set<LabRole> roles = readOnly.execute(status -> memberships.findBySubject(subject)
+                .filter(Membership::active)
+                .map(Membership::roles)
+                .orElse(EnumSet.noneOf(LabRole.class)));
+        if (request != null) {
+            request.setAttribute(CACHE, roles, RequestAttributes.SCOPE_REQUEST);
+        }
+        return roles;
+    }
+}

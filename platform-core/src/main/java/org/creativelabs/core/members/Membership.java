@@ -1,0 +1,78 @@
+package org.creativelabs.core.members;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A person's roles in this lab, keyed by their Keycloak subject. */
+@Entity
+@Table(name = "membership")
+class Membership {
+
+    @Id
+    private UUID id;
+
+    private String subject;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    private String[] roles;
+
+    private boolean active;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected Membership() {
+    }
+
+    Membership(String subject, Set<LabRole> roles) {
+        this.id = UUID.randomUUID();
+        this.subject = subject;
+        this.active = true;
+        this.createdAt = Instant.now();
+        change(roles, true);
+    }
+
+    void change(Set<LabRole> newRoles, boolean nowActive) {
+        this.roles = newRoles.stream().sorted().map(LabRole::value).toArray(String[]::new);
+        this.active = nowActive;
+        this.updatedAt = Instant.now();
+    }
+
+    Set<LabRole> roles() {
+        return Arrays.stream(roles).map(LabRole::of).collect(Collectors.toCollection(() -> EnumSet.noneOf(LabRole.class)));
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    long version() {
+        return version;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    MembershipView view() {
+        return new MembershipView(id, subject, roles(), active, version, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,110 @@
+package org.creativelabs.core.members;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.EnumSet;
+import java.util.UUID;
+import org.creativelabs.core.web.IdempotencyKeys;
+import org.creativelabs.core.web.PageView;
+import org.creativelabs.core.web.Problems;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Who belongs to the lab and with which roles. Lab admins manage it; staff may read it. */
+@RestController
+@RequestMapping("/api/labs/{slug}")
+@Tag(name = "memberships", description = "People of a lab and their roles")
+class MembershipController {
+
+    private final MembershipRepository memberships;
+    private final IdempotencyKeys idempotency;
+
+    MembershipController(MembershipRepository memberships, IdempotencyKeys idempotency) {
+        this.memberships = memberships;
+        this.idempotency = idempotency;
+    }
+
+    @GetMapping("/memberships")
+    @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff')")
+    PageView<MembershipView> list(@PageableDefault(size = 50, sort = "createdAt") Pageable pageable) {
+        return PageView.of(memberships.findAll(pageable), Membership::view);
+    }
+
+    @GetMapping("/memberships/me")
+    @PreAuthorize("@labAccess.isMember()")
+    MembershipView me() {
+        return memberships.findBySubject(LabAccess.subject()).map(Membership::view).orElseThrow();
+    }
+
+    @PostMapping("/memberships")
+    @PreAuthorize("@labAccess.hasAnyRole('lab-admin')")
+    @Transactional
+    ResponseEntity<MembershipView> add(@PathVariable String slug,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody MembershipRequest request) {
+        return idempotency.createOnce(idempotencyKey, request, MembershipView.class, () -> {
+            if (memberships.findBySubject(request.subject()).isPresent()) {
+                throw Problems.exception(HttpStatus.CONFLICT, "Already a member",
+                        "This person already has a membership in this lab; change its roles instead.", "membership-exists");
+            }
+            Membership membership = memberships.saveAndFlush(new Membership(request.subject(), EnumSet.copyOf(request.roles())));
+            return ResponseEntity.created(location(slug, membership.id())).body(membership.view());
+        });
+    }
+
+    @PutMapping("/memberships/{id}")
+    @PreAuthorize("@labAccess.hasAnyRole('lab-admin')")
+    @Transactional
+    MembershipView change(@PathVariable UUID id, @Valid @RequestBody MembershipChange change) {
+        Membership membership = memberships.findById(id).orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND,
+                "Membership not found", "There is no membership " + id + " in this lab.", "membership-not-found"));
+        if (change.version() != membership.version()) {
+            throw new ObjectOptimisticLockingFailureException(Membership.class, id);
+        }
+        membership.change(EnumSet.copyOf(change.roles()), change.active());
+        return memberships.saveAndFlush(membership).view();
+    }
+
+    /**
+     * Public flow: anyone with a personal account may apply to join the lab; staff then approve. Applying again
+     * changes nothing. Platform accounts (coordinators, UNDP viewers) do not join labs.
+     */
+    @PostMapping("/membership-requests")
+    @PreAuthorize("isAuthenticated() and !hasAnyRole('platform-coordinator', 'undp-viewer')")
+    @Operation(summary = "Apply to join this lab (open to any signed-in person)")
+    @Transactional
+    ResponseEntity<MembershipView> apply(@PathVariable String slug) {
+        String subject = LabAccess.subject();
+        return memberships.findBySubject(subject)
+                .map(existing -> ResponseEntity.ok(existing.view()))
+                .orElseGet(() -> {
+                    try {
+                        Membership applicant = memberships.saveAndFlush(new Membership(subject, EnumSet.of(LabRole.APPLICANT)));
+                        return ResponseEntity.created(location(slug, applicant.id())).body(applicant.view());
+                    } catch (DataIntegrityViolationException concurrentRetry) {
+                        throw Problems.exception(HttpStatus.CONFLICT, "Already applied", "Your application is already there.",
+                                "membership-exists");
+                    }
+                });
+    }
+
+    private static java.net.URI location(String slug, UUID id) {
+        return UriComponentsBuilder.fromPath("/api/labs/{slug}/memberships/{id}").build(slug, id);
+    }
+}

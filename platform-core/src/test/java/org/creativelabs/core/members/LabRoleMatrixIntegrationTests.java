@@ -1,0 +1,205 @@
+package org.creativelabs.core.members;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.creativelabs.core.support.Api;
+import org.creativelabs.core.support.LabApiTest;
+import org.creativelabs.core.support.TestAccounts;
+import org.creativelabs.core.tenancy.Lab;
+import org.creativelabs.devstack.TestKeycloak;
+import org.creativelabs.realm.CreativeLabsRealm;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Must-shows 1 and 3 (identity), over every endpoint of the running application: who may call what. A new endpoint
+ * without a rule here fails {@link #everyEndpointHasARule()}. Allowed means "not 401/403" (the call may still be a
+ * 404 or 409 for its data); denied is a 403 problem; without a token, 401.
+ */
+class LabRoleMatrixIntegrationTests extends LabApiTest {
+
+    enum Persona { LAB_ADMIN, STAFF, MENTOR, RESIDENT, APPLICANT, NON_MEMBER, MEMBER_OF_OTHER_LAB, COORDINATOR, UNDP_VIEWER }
+
+    private static final Set<Persona> ANY_MEMBER = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF, Persona.MENTOR,
+            Persona.RESIDENT, Persona.APPLICANT);
+    private static final Set<Persona> MANAGERS = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF);
+    private static final Set<Persona> ADMINS = EnumSet.of(Persona.LAB_ADMIN);
+    /** Public flow: any personal account; platform accounts (coordinator, UNDP viewer) do not join labs. */
+    private static final Set<Persona> ANY_PERSON = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF, Persona.MENTOR,
+            Persona.RESIDENT, Persona.APPLICANT, Persona.NON_MEMBER, Persona.MEMBER_OF_OTHER_LAB);
+
+    record Rule(Set<Persona> allowed, Function<Fixture, String> path, Function<Fixture, Object> body) {
+    }
+
+    record Fixture(Lab lab, UUID spaceId, UUID membershipId) {
+    }
+
+    private static final Map<String, Rule> RULES = Map.ofEntries(
+            Map.entry("GET /api/labs/{slug}/spaces", new Rule(ANY_MEMBER, f -> lab(f) + "/spaces", f -> null)),
+            Map.entry("GET /api/labs/{slug}/spaces/{id}", new Rule(ANY_MEMBER, f -> lab(f) + "/spaces/" + f.spaceId(), f -> null)),
+            Map.entry("POST /api/labs/{slug}/spaces", new Rule(MANAGERS, f -> lab(f) + "/spaces",
+                    f -> Map.of("name", "Room " + UUID.randomUUID(), "kind", "ROOM", "capacity", 3))),
+            Map.entry("PUT /api/labs/{slug}/spaces/{id}", new Rule(MANAGERS, f -> lab(f) + "/spaces/" + f.spaceId(),
+                    f -> Map.of("name", "Renamed " + UUID.randomUUID(), "kind", "ROOM", "capacity", 3, "version", 99))),
+            Map.entry("DELETE /api/labs/{slug}/spaces/{id}", new Rule(MANAGERS, f -> lab(f) + "/spaces/" + UUID.randomUUID(), f -> null)),
+            Map.entry("GET /api/labs/{slug}/memberships", new Rule(MANAGERS, f -> lab(f) + "/memberships", f -> null)),
+            Map.entry("GET /api/labs/{slug}/memberships/me", new Rule(ANY_MEMBER, f -> lab(f) + "/memberships/me", f -> null)),
+            Map.entry("POST /api/labs/{slug}/memberships", new Rule(ADMINS, f -> lab(f) + "/memberships",
+                    f -> Map.of("subject", "s-" + UUID.randomUUID(), "roles", List.of("resident")))),
+            Map.entry("PUT /api/labs/{slug}/memberships/{id}", new Rule(ADMINS, f -> lab(f) + "/memberships/" + f.membershipId(),
+                    f -> Map.of("roles", List.of("resident"), "active", true, "version", 99))),
+            Map.entry("POST /api/labs/{slug}/membership-requests", new Rule(ANY_PERSON, f -> lab(f) + "/membership-requests", f -> null)));
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    Lab osh;
+    Lab batken;
+    Map<Persona, String> tokens;
+    Fixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        osh = labs.createServing("osh");
+        batken = labs.createServing("batken");
+        tokens = new java.util.EnumMap<>(Persona.class);
+        tokens.put(Persona.LAB_ADMIN, TestAccounts.tokenOf(TestAccounts.labAdmin()));
+        tokens.put(Persona.STAFF, member(osh, "staff"));
+        tokens.put(Persona.MENTOR, member(osh, "mentor"));
+        tokens.put(Persona.RESIDENT, member(osh, "resident"));
+        tokens.put(Persona.APPLICANT, member(osh, "applicant"));
+        tokens.put(Persona.NON_MEMBER, TestAccounts.tokenOf(TestKeycloak.createUser("nobody")));
+        tokens.put(Persona.MEMBER_OF_OTHER_LAB, member(batken, "lab-admin"));
+        tokens.put(Persona.COORDINATOR, TestAccounts.tokenOf(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR)));
+        tokens.put(Persona.UNDP_VIEWER, TestAccounts.tokenOf(TestKeycloak.createUser("viewer", CreativeLabsRealm.UNDP_VIEWER)));
+        UUID space = labs.createSpace(osh, "Felt studio");
+        UUID membership = labs.seat(osh, "someone-" + UUID.randomUUID(), "resident");
+        fixture = new Fixture(osh, space, membership);
+    }
+
+    @Test
+    void everyEndpointHasARule() {
+        assertThat(RULES.keySet()).as("role rules; add one for each new lab endpoint").containsAll(labEndpoints());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachPersonaIsAllowedExactlyWhatItsRolesGrant() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String endpoint : labEndpoints()) {
+            Rule rule = RULES.get(endpoint);
+            if (rule == null) {
+                continue;
+            }
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            for (Persona persona : Persona.values()) {
+                tests.add(DynamicTest.dynamicTest(endpoint + " as " + persona, () -> {
+                    Api.Reply reply = api.as(tokens.get(persona)).send(method, rule.path().apply(fixture), rule.body().apply(fixture), Map.of());
+                    if (rule.allowed().contains(persona)) {
+                        assertThat(reply.status()).as(reply.toString()).isNotIn(401, 403).isLessThan(500);
+                    } else {
+                        assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+                        assertThat(reply.isProblem()).isTrue();
+                    }
+                }));
+            }
+            tests.add(DynamicTest.dynamicTest(endpoint + " without a token", () -> {
+                Api.Reply reply = api.anonymous().send(method, rule.path().apply(fixture), rule.body().apply(fixture), Map.of());
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
+                assertThat(reply.isProblem()).isTrue();
+            }));
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void aMemberOfOshIsAllowedInOshAndForbiddenInBatken() {
+        String resident = tokens.get(Persona.RESIDENT);
+        assertThat(api.as(resident).get("/api/labs/" + osh.slug() + "/spaces/" + fixture.spaceId()).status()).isEqualTo(200);
+        UUID batkenSpace = labs.createSpace(batken, "Batken studio");
+        Api.Reply other = api.as(resident).get("/api/labs/" + batken.slug() + "/spaces/" + batkenSpace);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.isProblem()).isTrue();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> noUserTokenMayWriteAnywhereOrCallTheInternalApi() {
+        // The UNDP viewer may call no write endpoint that exists; no user token (not even a coordinator's) reaches /internal.
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String endpoint : allEndpoints()) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1)
+                    .replace("{slug}", osh.slug()).replace("{labId}", osh.id().toString())
+                    .replace("{id}", UUID.randomUUID().toString());
+            boolean write = !method.equals("GET");
+            if (write) {
+                tests.add(DynamicTest.dynamicTest("UNDP viewer: " + endpoint, () -> assertThat(
+                        api.as(tokens.get(Persona.UNDP_VIEWER)).send(method, path, validBody(endpoint), Map.of()).status()).isEqualTo(403)));
+            }
+            if (path.startsWith("/internal/")) {
+                for (Persona persona : List.of(Persona.LAB_ADMIN, Persona.COORDINATOR, Persona.UNDP_VIEWER)) {
+                    tests.add(DynamicTest.dynamicTest(persona + ": " + endpoint, () -> assertThat(
+                            api.as(tokens.get(persona)).send(method, path, validBody(endpoint), Map.of()).status()).isEqualTo(403)));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void aCoordinatorCannotReadMembersPersonalData() {
+        String coordinator = tokens.get(Persona.COORDINATOR);
+        assertThat(api.as(coordinator).get("/api/labs/" + osh.slug() + "/memberships").status()).isEqualTo(403);
+        assertThat(api.as(coordinator).get("/api/labs/" + osh.slug() + "/memberships/me").status()).isEqualTo(403);
+    }
+
+    private Object validBody(String endpoint) {
+        Rule rule = RULES.get(endpoint);
+        if (rule != null) {
+            return rule.body().apply(fixture);
+        }
+        if (endpoint.equals("POST /internal/tenants")) {
+            return Map.of("labId", UUID.randomUUID(), "slug", "matrix-" + System.nanoTime() % 100000);
+        }
+        if (endpoint.endsWith("/members")) {
+            return Map.of("subject", "x-" + UUID.randomUUID(), "roles", List.of("resident"));
+        }
+        return null;
+    }
+
+    private String member(Lab lab, String role) {
+        String user = TestKeycloak.createUser(role);
+        labs.seat(lab, TestAccounts.subject(user), role);
+        return TestAccounts.tokenOf(user);
+    }
+
+    private static String lab(Fixture f) {
+        return "/api/labs/" + f.lab().slug();
+    }
+
+    private Set<String> labEndpoints() {
+        return allEndpoints().stream().filter(e -> e.contains(" /api/labs/{slug}")).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    }
+
+    private Set<String> allEndpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(p -> p.startsWith("/api/") || p.startsWith("/internal/"))
+                .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> endpoints.add(m.name() + " " + p))));
+        return endpoints;
+    }
+}
