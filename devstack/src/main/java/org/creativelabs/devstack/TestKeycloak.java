@@ -53,6 +53,11 @@ public final class TestKeycloak {
         return url;
     }
 
+    public static String adminPassword() {
+        url();
+        return adminPassword;
+    }
+
     public static String issuer() {
         return url() + "/realms/" + CreativeLabsRealm.NAME;
     }

@@ -1,0 +1,85 @@
+package org.creativelabs.realm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * What makes a token valid for any service of the platform: signed by the realm's key (its JWKS, fetched when first
+ * needed so a service starts without waiting for Keycloak), issued by the realm, not expired (against an injectable
+ * clock), and for the platform's audience. Realm roles become authorities {@code ROLE_<role>}.
+ */
+public final class PlatformTokens {
+
+    private PlatformTokens() {
+    }
+
+    public static JwtDecoder decoder(String issuerUri, String audience, Duration clockSkew, Clock clock) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuerUri + "/protocol/openid-connect/certs").build();
+        JwtTimestampValidator expiry = new JwtTimestampValidator(clockSkew);
+        expiry.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                expiry,
+                new JwtIssuerValidator(issuerUri),
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience))));
+        return decoder;
+    }
+
+    /**
+     * A stateless resource server with these rules; 401 and 403 keep the bearer-token headers and get a
+     * problem+json body from the service's MVC exception handling. The caller adds its request rules.
+     */
+    public static HttpSecurity resourceServer(HttpSecurity http, JwtDecoder decoder, HandlerExceptionResolver problems) {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            bearer.commence(request, response, e);
+            problems.resolveException(request, response, null, e);
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> {
+            denied.handle(request, response, e);
+            problems.resolveException(request, response, null, e);
+        };
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(PlatformTokens::authentication))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
+    }
+
+    public static AbstractAuthenticationToken authentication(Jwt jwt) {
+        return new JwtAuthenticationToken(jwt, realmRoles(jwt), jwt.getSubject());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Collection<GrantedAuthority> realmRoles(Jwt jwt) {
+        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
+        if (realmAccess == null || !(realmAccess.get("roles") instanceof Collection<?> roles)) {
+            return List.of();
+        }
+        return ((Collection<Object>) roles).stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    }
+}
