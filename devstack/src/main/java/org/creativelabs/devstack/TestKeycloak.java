@@ -11,9 +11,6 @@ import org.creativelabs.realm.CreativeLabsRealm;
 import org.creativelabs.realm.RealmReconciler;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +60,8 @@ public final class TestKeycloak {
     }
 
     public static Keycloak admin() {
-        return Keycloak.getInstance(url, "master", KeycloakServer.ADMIN_USER, adminPassword, "admin-cli");
+        String server = url == null ? url() : url;
+        return Keycloak.getInstance(server, "master", KeycloakServer.ADMIN_USER, adminPassword, "admin-cli");
     }
 
     public static String secret(String clientId) {
@@ -76,33 +74,10 @@ public final class TestKeycloak {
                 CreativeLabsRealm.PROVISIONER_CLIENT, secret(CreativeLabsRealm.PROVISIONER_CLIENT));
     }
 
-    /** A user with a known password and the given realm roles; returns the subject (Keycloak user id). */
+    /** A new account with the test password and the given realm roles; returns its username. */
     public static String createUser(String prefix, String... realmRoles) {
-        var realm = admin().realm(CreativeLabsRealm.NAME);
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username);
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        user.setFirstName(prefix);
-        user.setLastName("Test");
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(TEST_PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (var response = realm.users().create(user)) {
-            if (response.getStatus() != 201) {
-                throw new IllegalStateException("Creating " + username + " failed: " + response.getStatus());
-            }
-        }
-        String id = realm.users().searchByUsername(username, true).get(0).getId();
-        if (realmRoles.length > 0) {
-            List<RoleRepresentation> roles = java.util.Arrays.stream(realmRoles)
-                    .map(r -> realm.roles().get(r).toRepresentation()).toList();
-            realm.users().get(id).roles().realmLevel().add(roles);
-        }
+        KeycloakUsers.ensure(admin(), CreativeLabsRealm.NAME, username, TEST_PASSWORD, realmRoles);
         return username;
     }
 
@@ -114,6 +89,15 @@ public final class TestKeycloak {
     public static String userToken(String username) {
         try (Keycloak user = KeycloakBuilder.builder().serverUrl(url()).realm(CreativeLabsRealm.NAME)
                 .clientId(CreativeLabsRealm.DEV_CLIENT).username(username).password(TEST_PASSWORD).grantType("password").build()) {
+            return user.tokenManager().getAccessTokenString();
+        }
+    }
+
+    /** A user's token for the given scopes, e.g. {@code "openid organization"} for the organization claim. */
+    public static String userToken(String username, String scope) {
+        try (Keycloak user = KeycloakBuilder.builder().serverUrl(url()).realm(CreativeLabsRealm.NAME)
+                .clientId(CreativeLabsRealm.DEV_CLIENT).username(username).password(TEST_PASSWORD).grantType("password")
+                .scope(scope).build()) {
             return user.tokenManager().getAccessTokenString();
         }
     }

@@ -81,6 +81,23 @@ class TenantAdminIntegrationTests {
     }
 
     @Test
+    void aMemberOfALabsOrganizationCarriesItInTheTokenWhenAskingForTheOrganizationScope() {
+        String username = TestKeycloak.createUser("org-member");
+        String slug = "org-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        var admin = TestKeycloak.admin();
+        String organization = new RealmReconciler(admin).ensureOrganization(CreativeLabsRealm.NAME,
+                java.util.UUID.randomUUID().toString(), slug, "A lab");
+        assertThat(new RealmReconciler(admin).ensureOrganization(CreativeLabsRealm.NAME, "ignored", slug, "again"))
+                .as("one organization per lab, found again by its alias").isEqualTo(organization);
+        admin.realm(CreativeLabsRealm.NAME).organizations().get(organization).members()
+                .addMember(TestKeycloak.subjectOf(username)).close();
+
+        String token = TestKeycloak.userToken(username, "openid organization");
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        assertThat(claims).contains("\"organization\":[\"" + slug + "\"]");
+    }
+
+    @Test
     void theRegistryIsForCoordinatorsAndUndpViewersOnly() throws Exception {
         String coordinator = TestKeycloak.userToken(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR));
         String viewer = TestKeycloak.userToken(TestKeycloak.createUser("viewer", CreativeLabsRealm.UNDP_VIEWER));
