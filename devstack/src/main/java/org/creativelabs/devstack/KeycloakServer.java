@@ -1,10 +1,6 @@
 package org.creativelabs.devstack;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,7 +71,13 @@ public final class KeycloakServer implements AutoCloseable {
             builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m");
             Process process = builder.start();
             KeycloakServer server = new KeycloakServer(process, "http://127.0.0.1:" + httpPort, adminPassword);
-            server.awaitReady("http://127.0.0.1:" + managementPort + "/health/ready", logFile);
+            try {
+                Readiness.await("Keycloak", process, "http://127.0.0.1:" + managementPort + "/health/ready", START_TIMEOUT,
+                        logFile.toString());
+            } catch (IllegalStateException e) {
+                server.close();
+                throw e;
+            }
             log.info("Keycloak {} ready at {} in {} s", VERSION, server.url, (System.nanoTime() - started) / 1_000_000_000);
             return server;
         } catch (IOException | SQLException e) {
@@ -109,27 +111,6 @@ public final class KeycloakServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-    }
-
-    private void awaitReady(String health, Path logFile) throws InterruptedException, IOException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited (" + process.exitValue() + "); see " + logFile);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(health)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        close();
-        throw new IllegalStateException("Keycloak was not ready within " + START_TIMEOUT.toMinutes() + " min; see " + logFile);
     }
 
     /** Keycloak's build step (database vendor, health endpoints) runs once; a marker records it. */

@@ -164,28 +164,8 @@ public final class Launcher {
         System.out.println("devstack: starting " + name + " on port " + port + " (log: " + log + ")");
         Process process = builder.start();
         services.add(process);
-        awaitReady(name, process, "http://127.0.0.1:" + port + "/actuator/health/readiness");
+        Readiness.await(name, process, "http://127.0.0.1:" + port + "/actuator/health/readiness", READY_TIMEOUT, log.toString());
         System.out.printf("devstack: %s is ready (%d s)%n", name, (System.nanoTime() - started) / 1_000_000_000);
-    }
-
-    private void awaitReady(String name, Process process, String url) throws Exception {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see its log");
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT.toSeconds() + " s");
     }
 
     /** Services stop in reverse order, each given time for a graceful shutdown; then PostgreSQL. */

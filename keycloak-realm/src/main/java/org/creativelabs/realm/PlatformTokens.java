@@ -31,6 +31,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  */
 public final class PlatformTokens {
 
+    /** What every service answers without a token: probes, its OpenAPI document, the error page. */
+    public static final String[] PUBLIC_PATHS = {"/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error"};
+
     private PlatformTokens() {
     }
 

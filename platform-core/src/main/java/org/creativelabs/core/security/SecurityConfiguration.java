@@ -28,7 +28,7 @@ class SecurityConfiguration {
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
         PlatformTokens.resourceServer(http, decoder, problems)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers(PlatformTokens.PUBLIC_PATHS).permitAll()
                         // Service to service only: tenant-admin's provisioning, with a client-credentials token.
                         .requestMatchers("/internal/**").hasRole("platform-provisioner")
                         .anyRequest().authenticated());

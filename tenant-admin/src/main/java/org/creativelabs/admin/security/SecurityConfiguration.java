@@ -23,7 +23,7 @@ class SecurityConfiguration {
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
         PlatformTokens.resourceServer(http, decoder, problems)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers(PlatformTokens.PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }
