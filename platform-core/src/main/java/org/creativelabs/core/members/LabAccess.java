@@ -43,7 +43,8 @@ public class LabAccess {
         return Arrays.stream(roles).map(LabRole::of).anyMatch(mine::contains);
     }
 
-    static String subject() {
+    /** The caller's Keycloak subject, or null without a token. */
+    public static String subject() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication instanceof JwtAuthenticationToken jwt ? jwt.getToken().getSubject() : null;
     }

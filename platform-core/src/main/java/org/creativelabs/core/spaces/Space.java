@@ -7,7 +7,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.UUID;
 
 /** A room, desk, studio or piece of equipment the lab offers. */
@@ -26,6 +30,15 @@ class Space {
     private int capacity;
 
     private String description;
+
+    @Column(name = "opens_at")
+    private LocalTime opensAt;
+
+    @Column(name = "closes_at")
+    private LocalTime closesAt;
+
+    @Column(name = "hourly_price_kgs")
+    private BigDecimal hourlyPriceKgs;
 
     @Version
     private long version;
@@ -50,6 +63,9 @@ class Space {
         this.kind = request.kind();
         this.capacity = request.capacity();
         this.description = request.description();
+        this.opensAt = request.opensAtOrDefault();
+        this.closesAt = request.closesAtOrDefault();
+        this.hourlyPriceKgs = request.hourlyPriceKgs() == null ? BigDecimal.ZERO : request.hourlyPriceKgs();
         this.updatedAt = Instant.now();
     }
 
@@ -61,7 +77,20 @@ class Space {
         return version;
     }
 
+    /** Whether [start, end) lies within one day's opening hours in the lab's time zone. */
+    boolean isOpen(Instant start, Instant end, ZoneId zone) {
+        ZonedDateTime localStart = start.atZone(zone);
+        ZonedDateTime localEnd = end.atZone(zone);
+        boolean sameDay = localStart.toLocalDate().equals(localEnd.toLocalDate());
+        return sameDay && !localStart.toLocalTime().isBefore(opensAt) && !localEnd.toLocalTime().isAfter(closesAt);
+    }
+
+    String openingHours() {
+        return opensAt + "–" + closesAt;
+    }
+
     SpaceView view() {
-        return new SpaceView(id, name, kind, capacity, description, version, createdAt, updatedAt);
+        return new SpaceView(id, name, kind, capacity, description, opensAt, closesAt, hourlyPriceKgs, version,
+                createdAt, updatedAt);
     }
 }

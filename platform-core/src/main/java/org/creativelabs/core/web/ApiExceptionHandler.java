@@ -85,6 +85,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if ("23505".equals(state) || "23P01".equals(state)) {
             return problem(HttpStatus.CONFLICT, "Conflict", "This conflicts with an existing record.", "conflict");
         }
+        if ("23503".equals(state)) {
+            return problem(HttpStatus.CONFLICT, "Still in use", "Other records still refer to this one.", "in-use");
+        }
         log.info("Rejected by a database constraint ({}): {}", state, ex.getMostSpecificCause().getMessage());
         return problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 "The request breaks a rule of this lab's data.", "invalid-request");

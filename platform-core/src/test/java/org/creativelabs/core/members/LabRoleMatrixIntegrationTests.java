@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.creativelabs.core.support.Api;
 import org.creativelabs.core.support.LabApiTest;
 import org.creativelabs.core.support.TestAccounts;
+import org.creativelabs.core.support.TestLabs;
 import org.creativelabs.core.tenancy.Lab;
 import org.creativelabs.devstack.TestKeycloak;
 import org.creativelabs.realm.CreativeLabsRealm;
@@ -38,6 +39,7 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             Persona.RESIDENT, Persona.APPLICANT);
     private static final Set<Persona> MANAGERS = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF);
     private static final Set<Persona> ADMINS = EnumSet.of(Persona.LAB_ADMIN);
+    private static final Set<Persona> BOOKERS = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF, Persona.MENTOR, Persona.RESIDENT);
     /** Public flow: any personal account; platform accounts (coordinator, UNDP viewer) do not join labs. */
     private static final Set<Persona> ANY_PERSON = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF, Persona.MENTOR,
             Persona.RESIDENT, Persona.APPLICANT, Persona.NON_MEMBER, Persona.MEMBER_OF_OTHER_LAB);
@@ -45,7 +47,7 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
     record Rule(Set<Persona> allowed, Function<Fixture, String> path, Function<Fixture, Object> body) {
     }
 
-    record Fixture(Lab lab, UUID spaceId, UUID membershipId) {
+    record Fixture(Lab lab, UUID spaceId, UUID membershipId, UUID bookingId) {
     }
 
     private static final Map<String, Rule> RULES = Map.ofEntries(
@@ -62,6 +64,14 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                     f -> Map.of("subject", "s-" + UUID.randomUUID(), "roles", List.of("resident")))),
             Map.entry("PUT /api/labs/{slug}/memberships/{id}", new Rule(ADMINS, f -> lab(f) + "/memberships/" + f.membershipId(),
                     f -> Map.of("roles", List.of("resident"), "active", true, "version", 99))),
+            Map.entry("GET /api/labs/{slug}/spaces/{spaceId}/bookings", new Rule(ANY_MEMBER,
+                    f -> lab(f) + "/spaces/" + f.spaceId() + "/bookings", f -> null)),
+            Map.entry("POST /api/labs/{slug}/spaces/{spaceId}/bookings", new Rule(BOOKERS,
+                    f -> lab(f) + "/spaces/" + f.spaceId() + "/bookings",
+                    f -> Map.of("startsAt", TestLabs.tomorrowAt(12).toString(), "endsAt", TestLabs.tomorrowAt(13).toString()))),
+            // Its owner (here the lab admin) or staff.
+            Map.entry("POST /api/labs/{slug}/bookings/{id}/cancel", new Rule(MANAGERS,
+                    f -> lab(f) + "/bookings/" + f.bookingId() + "/cancel", f -> null)),
             Map.entry("POST /api/labs/{slug}/membership-requests", new Rule(ANY_PERSON, f -> lab(f) + "/membership-requests", f -> null)));
 
     @Autowired
@@ -89,7 +99,7 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
         tokens.put(Persona.UNDP_VIEWER, TestAccounts.tokenOf(TestKeycloak.createUser("viewer", CreativeLabsRealm.UNDP_VIEWER)));
         UUID space = labs.createSpace(osh, "Felt studio");
         UUID membership = labs.seat(osh, "someone-" + UUID.randomUUID(), "resident");
-        fixture = new Fixture(osh, space, membership);
+        fixture = new Fixture(osh, space, membership, labs.book(osh, space, 10));
     }
 
     @Test
@@ -144,7 +154,7 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                     .replace("{slug}", osh.slug()).replace("{labId}", osh.id().toString())
-                    .replace("{id}", UUID.randomUUID().toString());
+                    .replace("{id}", UUID.randomUUID().toString()).replace("{spaceId}", fixture.spaceId().toString());
             boolean write = !method.equals("GET");
             if (write) {
                 tests.add(DynamicTest.dynamicTest("UNDP viewer: " + endpoint, () -> assertThat(

@@ -49,6 +49,21 @@ public final class TestLabs {
         return UUID.fromString(seated.json().get("id").asString());
     }
 
+    /** Tomorrow at the given hour in the labs' time zone (Asia/Bishkek), within the default opening hours. */
+    public static java.time.Instant tomorrowAt(int hour) {
+        return java.time.LocalDate.now(BISHKEK).plusDays(1).atTime(hour, 0).atZone(BISHKEK).toInstant();
+    }
+
+    public static final java.time.ZoneId BISHKEK = java.time.ZoneId.of("Asia/Bishkek");
+
+    /** Books [hour, hour + 1) tomorrow as the lab admin; returns the booking id. */
+    public UUID book(Lab lab, UUID space, int hour) {
+        Api.Reply reply = api.post("/api/labs/" + lab.slug() + "/spaces/" + space + "/bookings",
+                Map.of("startsAt", tomorrowAt(hour).toString(), "endsAt", tomorrowAt(hour + 1).toString()));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return UUID.fromString(reply.json().get("id").asString());
+    }
+
     public UUID createSpace(Lab lab, String name) {
         Api.Reply reply = api.post("/api/labs/" + lab.slug() + "/spaces",
                 Map.of("name", name, "kind", "STUDIO", "capacity", 8, "description", "Felt and textile studio"));

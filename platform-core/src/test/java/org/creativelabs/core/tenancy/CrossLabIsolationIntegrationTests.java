@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.creativelabs.core.support.Api;
 import org.creativelabs.core.support.LabApiTest;
 import org.creativelabs.core.support.TestAccounts;
+import org.creativelabs.core.support.TestLabs;
 import org.creativelabs.devstack.TestKeycloak;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -80,6 +81,21 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 assertThat(put.status()).isEqualTo(404);
                 assertThat(t.api.get(t.path(t.a, "/memberships")).body()).contains("\"resident\"");
             }),
+            Map.entry("GET /api/labs/{slug}/spaces/{spaceId}/bookings", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/spaces/" + a.spaceId() + "/bookings")).status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings")).json().size()).isEqualTo(1);
+            }),
+            Map.entry("POST /api/labs/{slug}/spaces/{spaceId}/bookings", (t, a) -> {
+                Api.Reply booked = t.api.post(t.path(t.b, "/spaces/" + a.spaceId() + "/bookings"), Map.of(
+                        "startsAt", TestLabs.tomorrowAt(14).toString(), "endsAt", TestLabs.tomorrowAt(15).toString()));
+                assertThat(booked.status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings")).json().size()).isEqualTo(1);
+            }),
+            Map.entry("POST /api/labs/{slug}/bookings/{id}/cancel", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/bookings/" + a.bookingId() + "/cancel"), null).status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings")).json().get(0).get("status").asString())
+                        .isEqualTo("CONFIRMED");
+            }),
             Map.entry("POST /api/labs/{slug}/membership-requests", (t, a) -> {
                 // A member of A applies to B: an application in B, nothing changes in A.
                 String member = TestKeycloak.createUser("wanderer");
@@ -94,7 +110,8 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
     /** Per entity: how to create one in a lab through the API (returns its id). */
     private static final Map<String, BiFunction<CrossLabIsolationIntegrationTests, Lab, UUID>> FIXTURES = Map.of(
             "Space", (t, lab) -> t.labs.createSpace(lab, "Studio of " + lab.slug()),
-            "Membership", (t, lab) -> t.labs.seat(lab, "member-" + UUID.randomUUID(), "resident"));
+            "Membership", (t, lab) -> t.labs.seat(lab, "member-" + UUID.randomUUID(), "resident"),
+            "Booking", (t, lab) -> t.labs.book(lab, t.labs.createSpace(lab, "Booked " + UUID.randomUUID()), 10));
 
     @Autowired
     ApplicationContext context;
@@ -128,7 +145,8 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                     .json().get("id").asString());
             String subject = "member-of-a-" + UUID.randomUUID();
             UUID membership = labs.seat(a, subject, "resident");
-            ENDPOINTS.get(endpoint).check(this, new InLabA(space, membership, subject));
+            UUID booking = labs.book(a, space, 10);
+            ENDPOINTS.get(endpoint).check(this, new InLabA(space, membership, subject, booking));
         }));
     }
 
@@ -188,7 +206,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
         return context.getBean(jakarta.persistence.EntityManagerFactory.class).getPersistenceUnitUtil().getIdentifier(entity);
     }
 
-    record InLabA(UUID spaceId, UUID membershipId, String memberSubject) {
+    record InLabA(UUID spaceId, UUID membershipId, String memberSubject, UUID bookingId) {
     }
 
     @FunctionalInterface
