@@ -72,7 +72,7 @@ public final class KeycloakServer implements AutoCloseable {
             Process process = builder.start();
             KeycloakServer server = new KeycloakServer(process, "http://127.0.0.1:" + httpPort, adminPassword);
             try {
-                Readiness.await("Keycloak", process, "http://127.0.0.1:" + managementPort + "/health/ready", START_TIMEOUT,
+                ChildProcesses.awaitReady("Keycloak", process, "http://127.0.0.1:" + managementPort + "/health/ready", START_TIMEOUT,
                         logFile.toString());
             } catch (IllegalStateException e) {
                 server.close();
@@ -102,15 +102,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcesses.stop(process);
     }
 
     /** Keycloak's build step (database vendor, health endpoints) runs once; a marker records it. */

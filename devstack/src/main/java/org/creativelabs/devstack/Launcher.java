@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.creativelabs.realm.CreativeLabsRealm;
 import org.creativelabs.realm.RealmReconciler;
 import org.keycloak.admin.client.Keycloak;
@@ -164,7 +163,7 @@ public final class Launcher {
         System.out.println("devstack: starting " + name + " on port " + port + " (log: " + log + ")");
         Process process = builder.start();
         services.add(process);
-        Readiness.await(name, process, "http://127.0.0.1:" + port + "/actuator/health/readiness", READY_TIMEOUT, log.toString());
+        ChildProcesses.awaitReady(name, process, "http://127.0.0.1:" + port + "/actuator/health/readiness", READY_TIMEOUT, log.toString());
         System.out.printf("devstack: %s is ready (%d s)%n", name, (System.nanoTime() - started) / 1_000_000_000);
     }
 
@@ -172,17 +171,7 @@ public final class Launcher {
     private void stop() {
         List<Process> running = new ArrayList<>(services);
         Collections.reverse(running);
-        for (Process process : running) {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
+        running.forEach(ChildProcesses::stop);
         if (keycloak != null) {
             keycloak.close();
         }

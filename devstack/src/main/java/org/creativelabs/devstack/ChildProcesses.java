@@ -6,16 +6,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
-/** Waits until a child process answers its health URL with 200 and status UP, or fails when it dies or times out. */
-final class Readiness {
+/** The launcher's child processes (Keycloak, the services): waiting until they are ready, and stopping them. */
+final class ChildProcesses {
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Readiness() {
+    private ChildProcesses() {
     }
 
-    static void await(String name, Process process, String healthUrl, Duration timeout, String logHint)
+    /** Waits until the process answers its health URL with 200 and status UP; fails when it dies or times out. */
+    static void awaitReady(String name, Process process, String healthUrl, Duration timeout, String logHint)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -34,5 +36,18 @@ final class Readiness {
             Thread.sleep(500);
         }
         throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see " + logHint);
+    }
+
+    /** Asks the process to stop (SIGTERM: a graceful shutdown), then forces it after 30 s. */
+    static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 }
