@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -31,6 +32,8 @@ class SecurityConfiguration {
                         .requestMatchers(PlatformTokens.PUBLIC_PATHS).permitAll()
                         // Service to service only: tenant-admin's provisioning, with a client-credentials token.
                         .requestMatchers("/internal/**").hasRole("platform-provisioner")
+                        // A lab's public pages (branding for the portal): explicitly open; rate limits live in the gateway.
+                        .requestMatchers(HttpMethod.GET, "/api/labs/*/public/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -62,12 +62,18 @@ public final class Api {
     }
 
     public Reply send(String method, String path, Object body, Map<String, String> headers) {
-        String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
-        if (text != null) {
-            request.header("Content-Type", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (body instanceof byte[] bytes) { // an upload, e.g. a logo: sent as PNG unless the caller says otherwise
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+            if (!headers.containsKey("Content-Type")) {
+                request.header("Content-Type", "image/png");
+            }
+        } else {
+            String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+            request.method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+            if (text != null) {
+                request.header("Content-Type", "application/json");
+            }
         }
         String token = tokenForPath.apply(path);
         if (token != null && !headers.containsKey("Authorization")) {
@@ -75,18 +81,23 @@ public final class Api {
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+                    response.headers().firstValue("Location").orElse(null), new String(response.body(), java.nio.charset.StandardCharsets.ISO_8859_1),
+                    response.body());
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }
     }
 
-    public record Reply(int status, String contentType, String location, String body) {
+    public record Reply(int status, String contentType, String location, String latin1Body, byte[] bytes) {
+
+        public String body() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
 
         public JsonNode json() {
-            return JSON.readTree(body);
+            return JSON.readTree(body());
         }
 
         public boolean isProblem() {
@@ -95,7 +106,7 @@ public final class Api {
 
         @Override
         public String toString() {
-            return status + " " + contentType + " " + body;
+            return status + " " + contentType + " " + body();
         }
     }
 }

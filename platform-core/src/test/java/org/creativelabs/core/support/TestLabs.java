@@ -64,6 +64,14 @@ public final class TestLabs {
         return UUID.fromString(reply.json().get("id").asString());
     }
 
+    /** Bytes that are a PNG by signature (the platform checks signatures, not pixels). */
+    public static byte[] png(int size) {
+        byte[] bytes = new byte[Math.max(size, 16)];
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        System.arraycopy(signature, 0, bytes, 0, signature.length);
+        return bytes;
+    }
+
     public UUID createSpace(Lab lab, String name) {
         Api.Reply reply = api.post("/api/labs/" + lab.slug() + "/spaces",
                 Map.of("name", name, "kind", "STUDIO", "capacity", 8, "description", "Felt and textile studio"));

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.creativelabs.core.support.Api;
 import org.creativelabs.core.support.LabApiTest;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.repository.CrudRepository;
 import org.springframework.data.repository.support.Repositories;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -96,6 +98,23 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings")).json().get(0).get("status").asString())
                         .isEqualTo("CONFIRMED");
             }),
+            Map.entry("GET /api/labs/{slug}/public/branding", (t, a) -> {
+                t.rename(t.a, "Women Creative Lab A");
+                assertThat(t.api.anonymous().get(t.path(t.b, "/public/branding")).json().get("displayName").asString())
+                        .isNotEqualTo("Women Creative Lab A");
+            }),
+            Map.entry("GET /api/labs/{slug}/public/branding/logo", (t, a) -> {
+                assertThat(t.api.put(t.path(t.a, "/branding/logo"), TestLabs.png(64)).status()).isEqualTo(200);
+                assertThat(t.api.anonymous().get(t.path(t.b, "/public/branding/logo")).status()).isEqualTo(404);
+            }),
+            Map.entry("PUT /api/labs/{slug}/branding", (t, a) -> {
+                t.rename(t.b, "Lab B renamed");
+                assertThat(t.api.get(t.path(t.a, "/public/branding")).json().get("displayName").asString()).isNotEqualTo("Lab B renamed");
+            }),
+            Map.entry("PUT /api/labs/{slug}/branding/logo", (t, a) -> {
+                assertThat(t.api.put(t.path(t.b, "/branding/logo"), TestLabs.png(64)).status()).isEqualTo(200);
+                assertThat(t.api.get(t.path(t.a, "/public/branding")).json().has("logoUrl")).isFalse();
+            }),
             Map.entry("POST /api/labs/{slug}/membership-requests", (t, a) -> {
                 // A member of A applies to B: an application in B, nothing changes in A.
                 String member = TestKeycloak.createUser("wanderer");
@@ -107,11 +126,17 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                         .isEqualTo("resident");
             }));
 
-    /** Per entity: how to create one in a lab through the API (returns its id). */
-    private static final Map<String, BiFunction<CrossLabIsolationIntegrationTests, Lab, UUID>> FIXTURES = Map.of(
-            "Space", (t, lab) -> t.labs.createSpace(lab, "Studio of " + lab.slug()),
-            "Membership", (t, lab) -> t.labs.seat(lab, "member-" + UUID.randomUUID(), "resident"),
-            "Booking", (t, lab) -> t.labs.book(lab, t.labs.createSpace(lab, "Booked " + UUID.randomUUID()), 10));
+    /** Per entity: how to create (or mark) one in a lab through the API, and how to recognise it afterwards. */
+    private static final Map<String, BiFunction<CrossLabIsolationIntegrationTests, Lab, Predicate<Object>>> FIXTURES = Map.of(
+            "Space", (t, lab) -> t.hasId(t.labs.createSpace(lab, "Studio of " + lab.slug())),
+            "Membership", (t, lab) -> t.hasId(t.labs.seat(lab, "member-" + UUID.randomUUID(), "resident")),
+            "Booking", (t, lab) -> t.hasId(t.labs.book(lab, t.labs.createSpace(lab, "Booked " + UUID.randomUUID()), 10)),
+            // One row per lab, with the same key everywhere: recognised by what lab A wrote into it.
+            "Branding", (t, lab) -> {
+                String marker = "Branding of " + lab.slug();
+                t.rename(lab, marker);
+                return entity -> marker.equals(ReflectionTestUtils.getField(entity, "displayName"));
+            });
 
     @Autowired
     ApplicationContext context;
@@ -166,18 +191,12 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 continue;
             }
             @SuppressWarnings("unchecked")
-            CrudRepository<Object, UUID> repository = (CrudRepository<Object, UUID>) repositories
+            CrudRepository<Object, Object> repository = (CrudRepository<Object, Object>) repositories
                     .getRepositoryFor(domainType).orElseThrow();
             tests.add(DynamicTest.dynamicTest(name, () -> {
-                UUID id = FIXTURES.get(name).apply(this, a);
-                long inA = TenantContext.callAs(a, repository::count);
-                TenantContext.runAs(a, () -> assertThat(repository.findById(id)).isPresent());
-                assertThat(inA).isPositive();
-                TenantContext.runAs(b, () -> {
-                    assertThat(repository.findById(id)).isEmpty();
-                    assertThat(repository.existsById(id)).isFalse();
-                    assertThat(repository.findAll()).noneSatisfy(entity -> assertThat(idOf(entity)).isEqualTo(id));
-                });
+                Predicate<Object> writtenInA = FIXTURES.get(name).apply(this, a);
+                TenantContext.runAs(a, () -> assertThat(repository.findAll()).anyMatch(writtenInA));
+                TenantContext.runAs(b, () -> assertThat(repository.findAll()).noneMatch(writtenInA));
             }));
         }
         return tests.stream();
@@ -202,8 +221,16 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
         return "/api/labs/" + lab.slug() + rest;
     }
 
-    private Object idOf(Object entity) {
-        return context.getBean(jakarta.persistence.EntityManagerFactory.class).getPersistenceUnitUtil().getIdentifier(entity);
+    private Predicate<Object> hasId(UUID id) {
+        var units = context.getBean(jakarta.persistence.EntityManagerFactory.class).getPersistenceUnitUtil();
+        return entity -> id.equals(units.getIdentifier(entity));
+    }
+
+    void rename(Lab lab, String displayName) {
+        long version = api.get(path(lab, "/public/branding")).json().get("version").asLong();
+        Api.Reply renamed = api.put(path(lab, "/branding"), Map.of("displayName", displayName, "primaryColor", "#6B2D5C",
+                "accentColor", "#F2B134", "defaultLanguage", "ky", "timeZone", "Asia/Bishkek", "version", version));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
     }
 
     record InLabA(UUID spaceId, UUID membershipId, String memberSubject, UUID bookingId) {
