@@ -240,6 +240,25 @@ public final class Launcher {
                     String body = "{\"name\":\"%s\",\"kind\":\"%s\",\"capacity\":%s,\"description\":\"%s\"}".formatted(s[0], s[1], s[2], s[3]);
                     post(adminToken, "/api/labs/osh/spaces", body, "demo-space:" + s[0]);
                 }
+                brand(adminToken);
+            }
+        }
+
+        /** Names the demo lab (only while it still has the default name, so a later edit is kept). */
+        private void brand(String adminToken) throws Exception {
+            HttpResponse<String> current = http.send(HttpRequest.newBuilder(URI.create(coreUrl + "/api/labs/osh/public/branding"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (!current.body().contains("\"displayName\":\"Creative Lab\"")) {
+                return;
+            }
+            String version = current.body().replaceAll(".*\"version\":(\\d+).*", "$1");
+            String body = ("{\"displayName\":\"Women Creative Lab Osh\",\"primaryColor\":\"#6B2D5C\",\"accentColor\":\"#F2B134\","
+                    + "\"defaultLanguage\":\"ky\",\"timeZone\":\"Asia/Bishkek\",\"address\":\"Osh\",\"version\":%s}").formatted(version);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(coreUrl + "/api/labs/osh/branding"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminToken)
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Branding the demo lab failed: " + response.statusCode() + " " + response.body());
             }
         }
 
