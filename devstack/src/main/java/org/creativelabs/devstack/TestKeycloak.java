@@ -141,8 +141,8 @@ public final class TestKeycloak {
             throw new IllegalStateException(URL_VARIABLE + " is set already");
         }
         long started = System.nanoTime();
-        String started_url = url();
-        System.out.printf("KEYCLOAK_READY %s (started and realm applied in %d s)%n", started_url,
+        String ready = url();
+        System.out.printf("KEYCLOAK_READY %s (started and realm applied in %d s)%n", ready,
                 (System.nanoTime() - started) / 1_000_000_000);
         Thread.currentThread().join();
     }

@@ -19,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MigratorConnections {
 
     private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final String login;
     private final String runtimeLogin;
 
@@ -30,6 +32,8 @@ class MigratorConnections {
         this.runtimeLogin = runtime.getUsername();
         this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), runtime.getUrl(),
                 properties.migratorUsername(), properties.migratorPassword());
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     Connection open() throws SQLException {
@@ -37,11 +41,11 @@ class MigratorConnections {
     }
 
     JdbcTemplate jdbc() {
-        return new JdbcTemplate(dataSource);
+        return jdbc;
     }
 
     TransactionTemplate transactions() {
-        return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        return transactions;
     }
 
     String login() {
