@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /** The lab's look and contacts: one row in each lab's schema. */
 @Entity
@@ -80,6 +81,10 @@ class Branding {
 
     String logoContentType() {
         return logoContentType;
+    }
+
+    ZoneId zone() {
+        return ZoneId.of(timeZone);
     }
 
     BrandingView view(String slug) {

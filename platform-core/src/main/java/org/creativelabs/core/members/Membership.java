@@ -39,6 +39,12 @@ class Membership {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
+    @Column(name = "plan_id")
+    private UUID planId;
+
     protected Membership() {
     }
 
@@ -50,10 +56,39 @@ class Membership {
         change(roles, true);
     }
 
+    void choosePlan(UUID plan) {
+        this.planId = plan;
+        this.updatedAt = Instant.now();
+    }
+
+    UUID planId() {
+        return planId;
+    }
+
     void change(Set<LabRole> newRoles, boolean nowActive) {
         this.roles = newRoles.stream().sorted().map(LabRole::value).toArray(String[]::new);
         this.active = nowActive;
         this.updatedAt = Instant.now();
+    }
+
+    /** Personal data is gone: the record keeps its roles and dates for anonymous aggregates, under a pseudonym. */
+    void erase() {
+        subject = pseudonym();
+        active = false;
+        erasedAt = Instant.now();
+        updatedAt = erasedAt;
+    }
+
+    String pseudonym() {
+        return "erased:" + id;
+    }
+
+    boolean erased() {
+        return erasedAt != null;
+    }
+
+    String subject() {
+        return subject;
     }
 
     Set<LabRole> roles() {
@@ -73,6 +108,6 @@ class Membership {
     }
 
     MembershipView view() {
-        return new MembershipView(id, subject, roles(), active, version, createdAt, updatedAt);
+        return new MembershipView(id, subject, roles(), planId, active, version, createdAt, updatedAt, erasedAt);
     }
 }

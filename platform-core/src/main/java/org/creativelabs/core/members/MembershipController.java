@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -33,17 +34,21 @@ import org.springframework.web.util.UriComponentsBuilder;
 class MembershipController {
 
     private final MembershipRepository memberships;
+    private final PlanRepository plans;
     private final IdempotencyKeys idempotency;
 
-    MembershipController(MembershipRepository memberships, IdempotencyKeys idempotency) {
+    MembershipController(MembershipRepository memberships, PlanRepository plans, IdempotencyKeys idempotency) {
         this.memberships = memberships;
+        this.plans = plans;
         this.idempotency = idempotency;
     }
 
     @GetMapping("/memberships")
     @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff')")
-    PageView<MembershipView> list(@PageableDefault(size = 50, sort = "createdAt") Pageable pageable) {
-        return PageView.of(memberships.findAll(pageable), Membership::view);
+    @Operation(summary = "Memberships, optionally only those with a role (e.g. applicant) or activity")
+    PageView<MembershipView> list(@RequestParam(required = false) LabRole role, @RequestParam(required = false) Boolean active,
+            @PageableDefault(size = 50, sort = "createdAt") Pageable pageable) {
+        return PageView.of(memberships.search(role, active, pageable), Membership::view);
     }
 
     @GetMapping("/memberships/me")
@@ -72,13 +77,58 @@ class MembershipController {
     @PreAuthorize("@labAccess.hasAnyRole('lab-admin')")
     @Transactional
     MembershipView change(@PathVariable UUID id, @Valid @RequestBody MembershipChange change) {
-        Membership membership = memberships.findById(id).orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND,
-                "Membership not found", "There is no membership " + id + " in this lab.", "membership-not-found"));
+        Membership membership = find(id);
         if (change.version() != membership.version()) {
             throw new ObjectOptimisticLockingFailureException(Membership.class, id);
         }
+        if (membership.erased()) {
+            throw Problems.exception(HttpStatus.CONFLICT, "Erased", "Membership " + id
+                    + " was erased; the person may apply again.", "membership-erased");
+        }
+        if (change.planId() != null && plans.findById(change.planId()).filter(MembershipPlan::active).isEmpty()) {
+            throw Problems.invalidField("planId", "is not an active plan of this lab");
+        }
         membership.change(EnumSet.copyOf(change.roles()), change.active());
+        membership.choosePlan(change.planId());
         return memberships.saveAndFlush(membership).view();
+    }
+
+    /** Staff accept an applicant: they become a resident, mentor or network member of the lab. */
+    @PostMapping("/memberships/{id}/approve")
+    @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff')")
+    @Operation(summary = "Approve an application, with the roles it grants (resident, mentor or network-member)")
+    @Transactional
+    MembershipView approve(@PathVariable UUID id, @Valid @RequestBody Approval approval) {
+        Membership membership = pendingApplication(id, approval.version());
+        membership.change(EnumSet.copyOf(approval.roles()), true);
+        return memberships.saveAndFlush(membership).view();
+    }
+
+    @PostMapping("/memberships/{id}/decline")
+    @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff')")
+    @Operation(summary = "Decline an application (the record stays, inactive; the person may be approved later)")
+    @Transactional
+    MembershipView decline(@PathVariable UUID id, @Valid @RequestBody Decline decline) {
+        Membership membership = pendingApplication(id, decline.version());
+        membership.change(membership.roles(), false);
+        return memberships.saveAndFlush(membership).view();
+    }
+
+    private Membership pendingApplication(UUID id, long version) {
+        Membership membership = find(id);
+        if (version != membership.version()) {
+            throw new ObjectOptimisticLockingFailureException(Membership.class, id);
+        }
+        if (!membership.roles().equals(EnumSet.of(LabRole.APPLICANT)) || membership.erased()) {
+            throw Problems.exception(HttpStatus.CONFLICT, "Not an application",
+                    "Membership " + id + " is not an application; change its roles instead.", "not-an-application");
+        }
+        return membership;
+    }
+
+    private Membership find(UUID id) {
+        return memberships.findById(id).orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND,
+                "Membership not found", "There is no membership " + id + " in this lab.", "membership-not-found"));
     }
 
     /**

@@ -37,6 +37,9 @@ class Booking {
 
     private String note;
 
+    @Column(name = "series_id")
+    private UUID seriesId;
+
     @Version
     private long version;
 
@@ -49,13 +52,14 @@ class Booking {
     protected Booking() {
     }
 
-    Booking(UUID spaceId, String bookedBy, BookingRequest request) {
+    Booking(UUID spaceId, String bookedBy, Slot slot, String note, UUID seriesId) {
         this.id = UUID.randomUUID();
         this.spaceId = spaceId;
         this.bookedBy = bookedBy;
-        this.startsAt = request.startsAt();
-        this.endsAt = request.endsAt();
-        this.note = request.note();
+        this.startsAt = slot.startsAt();
+        this.endsAt = slot.endsAt();
+        this.note = note;
+        this.seriesId = seriesId;
         this.status = Status.CONFIRMED;
         this.createdAt = Instant.now();
     }
@@ -65,6 +69,10 @@ class Booking {
             status = Status.CANCELLED;
             cancelledAt = Instant.now();
         }
+    }
+
+    boolean hasStarted(Instant now) {
+        return !startsAt.isAfter(now);
     }
 
     UUID id() {
@@ -78,7 +86,7 @@ class Booking {
     /** Who booked is shown to staff only; others see whether it is their own booking. */
     BookingView view(String viewer, boolean staff) {
         boolean mine = bookedBy.equals(viewer);
-        return new BookingView(id, spaceId, startsAt, endsAt, status, mine || staff ? note : null,
+        return new BookingView(id, spaceId, seriesId, startsAt, endsAt, status, mine || staff ? note : null,
                 staff ? bookedBy : null, mine, version, createdAt, cancelledAt);
     }
 }

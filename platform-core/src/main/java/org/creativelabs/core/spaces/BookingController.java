@@ -4,17 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.creativelabs.core.members.LabAccess;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.creativelabs.core.web.Problems;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,17 +40,19 @@ class BookingController {
 
     private final SpaceRepository spaces;
     private final BookingRepository bookings;
+    private final BookingSeriesRepository series;
+    private final BookingDesk desk;
     private final IdempotencyKeys idempotency;
     private final LabAccess access;
-    private final ZoneId labZone;
 
-    BookingController(SpaceRepository spaces, BookingRepository bookings, IdempotencyKeys idempotency, LabAccess access,
-            @Value("${platform.labs.time-zone:Asia/Bishkek}") ZoneId labZone) {
+    BookingController(SpaceRepository spaces, BookingRepository bookings, BookingSeriesRepository series, BookingDesk desk,
+            IdempotencyKeys idempotency, LabAccess access) {
         this.spaces = spaces;
         this.bookings = bookings;
+        this.series = series;
+        this.desk = desk;
         this.idempotency = idempotency;
         this.access = access;
-        this.labZone = labZone;
     }
 
     @GetMapping("/spaces/{spaceId}/bookings")
@@ -81,21 +80,58 @@ class BookingController {
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody BookingRequest request) {
         return idempotency.createOnce(idempotencyKey, request, BookingView.class, () -> {
-            Space space = space(spaceId);
-            if (!space.isOpen(request.startsAt(), request.endsAt(), labZone)) {
-                throw Problems.exception(HttpStatus.BAD_REQUEST, "Outside opening hours",
-                        "This space can be booked within one day's opening hours, " + space.openingHours() + " (" + labZone + ").",
-                        "outside-opening-hours");
-            }
-            Booking booking;
-            try {
-                booking = bookings.saveAndFlush(new Booking(spaceId, LabAccess.subject(), request));
-            } catch (DataIntegrityViolationException e) {
-                throw slotTaken(e);
-            }
+            Booking booking = desk.place(space(spaceId), LabAccess.subject(), List.of(request.slot()), request.note(), null).get(0);
             URI location = UriComponentsBuilder.fromPath("/api/labs/{slug}/bookings/{id}").build(slug, booking.id());
             return ResponseEntity.created(location).body(booking.view(LabAccess.subject(), false));
         });
+    }
+
+    @PostMapping("/spaces/{spaceId}/booking-series")
+    @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff', 'mentor', 'resident')")
+    @Operation(summary = "Book the same lab-local time daily or weekly: every occurrence or, on any conflict, none")
+    @Transactional
+    ResponseEntity<BookingSeriesView> bookSeries(@PathVariable String slug, @PathVariable UUID spaceId,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody BookingSeriesRequest request) {
+        return idempotency.createOnce(idempotencyKey, request, BookingSeriesView.class, () -> {
+            Space space = space(spaceId);
+            String subject = LabAccess.subject();
+            BookingSeries created = series.saveAndFlush(new BookingSeries(spaceId, subject, request.frequency(), request.occurrences()));
+            List<Slot> slots = BookingSeries.slots(request.firstSlot(), request.frequency(), request.occurrences(), desk.zone());
+            List<BookingView> placed = desk.place(space, subject, slots, request.note(), created.id()).stream()
+                    .map(b -> b.view(subject, false)).toList();
+            URI location = UriComponentsBuilder.fromPath("/api/labs/{slug}/booking-series/{id}").build(slug, created.id());
+            return ResponseEntity.created(location).body(created.view(placed));
+        });
+    }
+
+    @PostMapping("/booking-series/{id}/cancel")
+    @PreAuthorize("@labAccess.isMember()")
+    @Operation(summary = "Cancel the occurrences of a series that have not started (its owner, staff or a lab admin)")
+    @Transactional
+    BookingSeriesView cancelSeries(@PathVariable UUID id) {
+        BookingSeries found = series.findById(id).orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND,
+                "Series not found", "There is no booking series " + id + " in this lab.", "booking-series-not-found"));
+        boolean staff = mayCancel(found.bookedBy());
+        Instant now = Instant.now();
+        List<Booking> occurrences = bookings.findBySeriesIdOrderByStartsAt(id);
+        occurrences.stream().filter(b -> !b.hasStarted(now)).forEach(Booking::cancel);
+        return found.view(bookings.saveAllAndFlush(occurrences).stream().map(b -> b.view(LabAccess.subject(), staff)).toList());
+    }
+
+    @GetMapping("/bookings/mine")
+    @PreAuthorize("@labAccess.isMember()")
+    @Operation(summary = "Your bookings starting in a lab-local month (default: this one) and your plan's allowance")
+    @Transactional(readOnly = true)
+    MyBookings mine(@RequestParam(required = false) YearMonth month) {
+        String subject = LabAccess.subject();
+        YearMonth shown = month == null ? YearMonth.now(desk.zone()) : month;
+        BookingDesk.Usage usage = desk.usage(subject, shown);
+        List<BookingView> mine = bookings.findBookedBy(subject, shown.atDay(1).atStartOfDay(desk.zone()).toInstant(),
+                        shown.plusMonths(1).atDay(1).atStartOfDay(desk.zone()).toInstant())
+                .stream().map(b -> b.view(subject, false)).toList();
+        Integer allowance = usage.allowanceHours().isPresent() ? usage.allowanceHours().getAsInt() : null;
+        return new MyBookings(shown, allowance, usage.usedMinutes() / 60.0, mine);
     }
 
     @PostMapping("/bookings/{id}/cancel")
@@ -105,11 +141,7 @@ class BookingController {
     BookingView cancel(@PathVariable UUID id) {
         Booking booking = bookings.findById(id).orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND,
                 "Booking not found", "There is no booking " + id + " in this lab.", "booking-not-found"));
-        boolean staff = access.hasAnyRole("lab-admin", "staff");
-        if (!staff && !booking.bookedBy().equals(LabAccess.subject())) {
-            throw Problems.exception(HttpStatus.FORBIDDEN, "Forbidden", "Only its owner or staff may cancel a booking.",
-                    "forbidden");
-        }
+        boolean staff = mayCancel(booking.bookedBy());
         booking.cancel();
         return bookings.saveAndFlush(booking).view(LabAccess.subject(), staff);
     }
@@ -118,13 +150,13 @@ class BookingController {
         return spaces.findById(spaceId).orElseThrow(() -> new SpaceNotFoundException(spaceId));
     }
 
-    private static RuntimeException slotTaken(DataIntegrityViolationException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23P01".equals(sql.getSQLState())) {
-                return Problems.exception(HttpStatus.CONFLICT, "Already booked",
-                        "This space is already booked for part of that time.", "slot-taken");
-            }
+    /** Whether the caller is staff; throws 403 unless they are staff or the owner. */
+    private boolean mayCancel(String owner) {
+        boolean staff = access.hasAnyRole("lab-admin", "staff");
+        if (!staff && !owner.equals(LabAccess.subject())) {
+            throw Problems.exception(HttpStatus.FORBIDDEN, "Forbidden", "Only its owner or staff may cancel a booking.",
+                    "forbidden");
         }
-        return e;
+        return staff;
     }
 }

@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Idempotency-Key} for creating POSTs: rural connections retry, and a retry must not create a second
  * record. The key row is inserted first in the lab's own schema inside the request's transaction; a
  * concurrent retry waits on it and then replays the first response. The same key with a different request
- * is refused with 422.
+ * is refused with 422. Keys are per caller: one person's key never replays another person's response.
  */
 @Component
 public class IdempotencyKeys {
@@ -45,22 +47,35 @@ public class IdempotencyKeys {
             throw invalid(HttpStatus.BAD_REQUEST, "The Idempotency-Key header must have 1 to 200 characters.");
         }
         String fingerprint = sha256(json.writeValueAsString(request));
-        int inserted = jdbc.update("INSERT INTO idempotency_key (key, request_hash) VALUES (?, ?) "
-                + "ON CONFLICT (key) DO NOTHING", key, fingerprint);
+        String caller = caller();
+        int inserted = jdbc.update("INSERT INTO idempotency_key (created_by, key, request_hash) VALUES (?, ?, ?) "
+                + "ON CONFLICT (created_by, key) DO NOTHING", caller, key, fingerprint);
         if (inserted == 0) {
-            return replay(key, fingerprint, bodyType);
+            return replay(caller, key, fingerprint, bodyType);
         }
         ResponseEntity<T> response = create.get();
         URI location = response.getHeaders().getLocation();
         jdbc.update("UPDATE idempotency_key SET response_status = ?, response_location = ?, response_body = ? "
-                + "WHERE key = ?", response.getStatusCode().value(), location == null ? null : location.toString(),
-                json.writeValueAsString(response.getBody()), key);
+                + "WHERE created_by = ? AND key = ?", response.getStatusCode().value(),
+                location == null ? null : location.toString(), json.writeValueAsString(response.getBody()), caller, key);
         return response;
     }
 
-    private <T> ResponseEntity<T> replay(String key, String fingerprint, Class<T> bodyType) {
+    /** Removes every key a person sent (their stored responses may hold their personal data): part of erasure. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forget(String caller) {
+        jdbc.update("DELETE FROM idempotency_key WHERE created_by = ?", caller);
+    }
+
+    private static String caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "" : authentication.getName();
+    }
+
+    private <T> ResponseEntity<T> replay(String caller, String key, String fingerprint, Class<T> bodyType) {
         List<ResponseEntity<T>> stored = jdbc.query(
-                "SELECT request_hash, response_status, response_location, response_body FROM idempotency_key WHERE key = ?",
+                "SELECT request_hash, response_status, response_location, response_body FROM idempotency_key "
+                + "WHERE created_by = ? AND key = ?",
                 (rs, row) -> {
                     if (!fingerprint.equals(rs.getString("request_hash"))) {
                         throw invalid(HttpStatus.UNPROCESSABLE_CONTENT,
@@ -73,7 +88,7 @@ public class IdempotencyKeys {
                     }
                     return builder.header("Idempotent-Replayed", "true")
                             .body(json.readValue(rs.getString("response_body"), bodyType));
-                }, key);
+                }, caller, key);
         return stored.get(0);
     }
 

@@ -44,7 +44,15 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
     private static final Set<Persona> ANY_PERSON = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF, Persona.MENTOR,
             Persona.RESIDENT, Persona.APPLICANT, Persona.NON_MEMBER, Persona.MEMBER_OF_OTHER_LAB);
 
-    record Rule(Set<Persona> allowed, Function<Fixture, String> path, Function<Fixture, Object> body) {
+    /**
+     * {@code ownData}: the call changes the caller's own membership (applying, erasure), so each persona makes it with
+     * a fresh account of its kind and the shared accounts keep their roles for the other rules.
+     */
+    record Rule(Set<Persona> allowed, Function<Fixture, String> path, Function<Fixture, Object> body, boolean ownData) {
+
+        Rule(Set<Persona> allowed, Function<Fixture, String> path, Function<Fixture, Object> body) {
+            this(allowed, path, body, false);
+        }
 
         /** A lab's public page: open to everyone, with or without a token. */
         static Rule open(Function<Fixture, String> path) {
@@ -56,7 +64,7 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
         }
     }
 
-    record Fixture(Lab lab, UUID spaceId, UUID membershipId, UUID bookingId) {
+    record Fixture(Lab lab, UUID spaceId, UUID membershipId, UUID bookingId, UUID seriesId, UUID planId) {
     }
 
     private static final Map<String, Rule> RULES = Map.ofEntries(
@@ -87,7 +95,42 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                     f -> Map.of("displayName", "Osh", "primaryColor", "#6B2D5C", "accentColor", "#F2B134",
                             "defaultLanguage", "ru", "timeZone", "Asia/Bishkek", "version", 99))),
             Map.entry("PUT /api/labs/{slug}/branding/logo", new Rule(ADMINS, f -> lab(f) + "/branding/logo", f -> TestLabs.png(64))),
-            Map.entry("POST /api/labs/{slug}/membership-requests", new Rule(ANY_PERSON, f -> lab(f) + "/membership-requests", f -> null)));
+            // Applying makes the caller an applicant: fresh accounts, so the shared non-members stay non-members.
+            Map.entry("POST /api/labs/{slug}/membership-requests", new Rule(ANY_PERSON, f -> lab(f) + "/membership-requests",
+                    f -> null, true)),
+            Map.entry("POST /api/labs/{slug}/memberships/{id}/approve", new Rule(MANAGERS,
+                    f -> lab(f) + "/memberships/" + f.membershipId() + "/approve", f -> Map.of("roles", List.of("resident"), "version", 0))),
+            Map.entry("POST /api/labs/{slug}/memberships/{id}/decline", new Rule(MANAGERS,
+                    f -> lab(f) + "/memberships/" + f.membershipId() + "/decline", f -> Map.of("version", 0))),
+            Map.entry("GET /api/labs/{slug}/profiles", new Rule(ANY_MEMBER, f -> lab(f) + "/profiles", f -> null)),
+            Map.entry("GET /api/labs/{slug}/profiles/me", new Rule(ANY_MEMBER, f -> lab(f) + "/profiles/me", f -> null)),
+            Map.entry("PUT /api/labs/{slug}/profiles/me", new Rule(ANY_MEMBER, f -> lab(f) + "/profiles/me",
+                    f -> Map.of("displayName", "Someone", "version", 99))),
+            Map.entry("GET /api/labs/{slug}/memberships/{id}/profile", new Rule(MANAGERS,
+                    f -> lab(f) + "/memberships/" + f.membershipId() + "/profile", f -> null)),
+            Map.entry("GET /api/labs/{slug}/profiles/me/sensitive", new Rule(ANY_MEMBER, f -> lab(f) + "/profiles/me/sensitive", f -> null)),
+            Map.entry("POST /api/labs/{slug}/profiles/me/consents", new Rule(ANY_MEMBER, f -> lab(f) + "/profiles/me/consents",
+                    f -> Map.of("fields", List.of("age-band"), "values", Map.of("age-band", "25-34")))),
+            Map.entry("POST /api/labs/{slug}/profiles/me/consents/{id}/withdraw", new Rule(ANY_MEMBER,
+                    f -> lab(f) + "/profiles/me/consents/" + UUID.randomUUID() + "/withdraw", f -> null)),
+            Map.entry("GET /api/labs/{slug}/memberships/me/export", new Rule(ANY_MEMBER, f -> lab(f) + "/memberships/me/export", f -> null)),
+            Map.entry("POST /api/labs/{slug}/memberships/me/erasure", new Rule(ANY_MEMBER,
+                    f -> lab(f) + "/memberships/me/erasure", f -> null, true)),
+            Map.entry("POST /api/labs/{slug}/memberships/{id}/erasure", new Rule(ADMINS,
+                    f -> lab(f) + "/memberships/" + f.membershipId() + "/erasure", f -> null)),
+            Map.entry("GET /api/labs/{slug}/plans", new Rule(ANY_MEMBER, f -> lab(f) + "/plans", f -> null)),
+            Map.entry("POST /api/labs/{slug}/plans", new Rule(ADMINS, f -> lab(f) + "/plans",
+                    f -> Map.of("name", "Plan " + UUID.randomUUID(), "monthlyBookingHours", 10))),
+            Map.entry("PUT /api/labs/{slug}/plans/{id}", new Rule(ADMINS, f -> lab(f) + "/plans/" + f.planId(),
+                    f -> Map.of("name", "Renamed " + UUID.randomUUID(), "version", 99))),
+            Map.entry("POST /api/labs/{slug}/spaces/{spaceId}/booking-series", new Rule(BOOKERS,
+                    f -> lab(f) + "/spaces/" + f.spaceId() + "/booking-series",
+                    f -> Map.of("startsAt", TestLabs.tomorrowAt(15).toString(), "endsAt", TestLabs.tomorrowAt(16).toString(),
+                            "frequency", "DAILY", "occurrences", 2))),
+            // Its owner (here the lab admin) or staff.
+            Map.entry("POST /api/labs/{slug}/booking-series/{id}/cancel", new Rule(MANAGERS,
+                    f -> lab(f) + "/booking-series/" + f.seriesId() + "/cancel", f -> null)),
+            Map.entry("GET /api/labs/{slug}/bookings/mine", new Rule(ANY_MEMBER, f -> lab(f) + "/bookings/mine", f -> null)));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -114,7 +157,11 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
         tokens.put(Persona.UNDP_VIEWER, TestAccounts.tokenOf(TestKeycloak.createUser("viewer", CreativeLabsRealm.UNDP_VIEWER)));
         UUID space = labs.createSpace(osh, "Felt studio");
         UUID membership = labs.seat(osh, "someone-" + UUID.randomUUID(), "resident");
-        fixture = new Fixture(osh, space, membership, labs.book(osh, space, 10));
+        Api.Reply series = api.post("/api/labs/" + osh.slug() + "/spaces/" + space + "/booking-series", Map.of(
+                "startsAt", TestLabs.tomorrowAt(12).toString(), "endsAt", TestLabs.tomorrowAt(13).toString(),
+                "frequency", "WEEKLY", "occurrences", 2));
+        Api.Reply plan = api.post("/api/labs/" + osh.slug() + "/plans", Map.of("name", "Resident"));
+        fixture = new Fixture(osh, space, membership, labs.book(osh, space, 10), id(series), id(plan));
     }
 
     @Test
@@ -133,7 +180,8 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             for (Persona persona : Persona.values()) {
                 tests.add(DynamicTest.dynamicTest(endpoint + " as " + persona, () -> {
-                    Api.Reply reply = api.as(tokens.get(persona)).send(method, rule.path().apply(fixture), rule.body().apply(fixture), Map.of());
+                    String token = rule.ownData() ? freshToken(persona) : tokens.get(persona);
+                    Api.Reply reply = api.as(token).send(method, rule.path().apply(fixture), rule.body().apply(fixture), Map.of());
                     if (rule.allowed().contains(persona)) {
                         assertThat(reply.status()).as(reply.toString()).isNotIn(401, 403).isLessThan(500);
                     } else {
@@ -194,6 +242,9 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
         String coordinator = tokens.get(Persona.COORDINATOR);
         assertThat(api.as(coordinator).get("/api/labs/" + osh.slug() + "/memberships").status()).isEqualTo(403);
         assertThat(api.as(coordinator).get("/api/labs/" + osh.slug() + "/memberships/me").status()).isEqualTo(403);
+        assertThat(api.as(coordinator).get("/api/labs/" + osh.slug() + "/memberships/" + fixture.membershipId() + "/profile").status())
+                .isEqualTo(403);
+        assertThat(api.as(coordinator).get("/api/labs/" + osh.slug() + "/profiles").status()).isEqualTo(403);
     }
 
     private Object validBody(String endpoint) {
@@ -214,6 +265,20 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
         String user = TestKeycloak.createUser(role);
         labs.seat(lab, TestAccounts.subject(user), role);
         return TestAccounts.tokenOf(user);
+    }
+
+    private String freshToken(Persona persona) {
+        return switch (persona) {
+            case NON_MEMBER -> TestAccounts.tokenOf(TestKeycloak.createUser("nobody"));
+            case MEMBER_OF_OTHER_LAB -> member(batken, "lab-admin");
+            case COORDINATOR, UNDP_VIEWER -> tokens.get(persona);
+            default -> member(osh, persona.name().toLowerCase().replace('_', '-'));
+        };
+    }
+
+    private static UUID id(Api.Reply created) {
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return UUID.fromString(created.json().get("id").asString());
     }
 
     private static String lab(Fixture f) {

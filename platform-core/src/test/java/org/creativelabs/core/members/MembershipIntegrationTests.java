@@ -7,6 +7,7 @@ import java.util.Map;
 import org.creativelabs.core.support.Api;
 import org.creativelabs.core.support.LabApiTest;
 import org.creativelabs.core.support.TestAccounts;
+import org.creativelabs.core.support.TestLabs;
 import org.creativelabs.core.tenancy.Lab;
 import org.creativelabs.devstack.TestKeycloak;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,49 @@ class MembershipIntegrationTests extends LabApiTest {
         assertThat(asPerson.post(applications, null).status()).as("applying again changes nothing").isEqualTo(200);
         assertThat(api.get("/api/labs/" + lab.slug() + "/memberships").body())
                 .contains(TestAccounts.subject(person)).contains("applicant");
+    }
+
+    @Test
+    void staffApproveAnApplicantIntoAResidentWithTheRolesStaffMayGrant() {
+        Lab lab = labs.createServing("approve");
+        String base = "/api/labs/" + lab.slug();
+        String person = TestKeycloak.createUser("applicant");
+        Api asPerson = api.as(TestAccounts.tokenOf(person));
+        String id = asPerson.post(base + "/membership-requests", null).json().get("id").asString();
+        String staff = TestKeycloak.createUser("staff");
+        labs.seat(lab, TestAccounts.subject(staff), "staff");
+        Api asStaff = api.as(TestAccounts.tokenOf(staff));
+
+        Api.Reply applicants = asStaff.get(base + "/memberships?role=applicant");
+        assertThat(applicants.json().get("totalItems").asInt()).as(applicants.toString()).isEqualTo(1);
+        assertThat(asStaff.get(base + "/memberships?role=resident").json().get("totalItems").asInt()).isZero();
+        assertThat(asPerson.get(base + "/spaces").status()).as("an applicant sees spaces").isEqualTo(200);
+        assertThat(asPerson.post(base + "/spaces/" + labs.createSpace(lab, "Loom") + "/bookings", Map.of(
+                "startsAt", TestLabs.tomorrowAt(10).toString(), "endsAt", TestLabs.tomorrowAt(11).toString())).status())
+                .as("but does not book").isEqualTo(403);
+
+        Api.Reply tooMuch = asStaff.post(base + "/memberships/" + id + "/approve", Map.of("roles", List.of("staff"), "version", 0));
+        assertThat(tooMuch.status()).isEqualTo(400);
+        assertThat(tooMuch.body()).contains("roles");
+        Api.Reply approved = asStaff.post(base + "/memberships/" + id + "/approve", Map.of("roles", List.of("resident"), "version", 0));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().get("roles").get(0).asString()).isEqualTo("resident");
+        assertThat(asStaff.post(base + "/memberships/" + id + "/approve",
+                Map.of("roles", List.of("mentor"), "version", approved.json().get("version").asLong())).status())
+                .as("only applications are approved").isEqualTo(409);
+        assertThat(asPerson.get(base + "/memberships/me").json().get("roles").get(0).asString()).isEqualTo("resident");
+    }
+
+    @Test
+    void aDeclinedApplicantHasNoAccess() {
+        Lab lab = labs.createServing("decline");
+        String base = "/api/labs/" + lab.slug();
+        String person = TestKeycloak.createUser("applicant");
+        Api asPerson = api.as(TestAccounts.tokenOf(person));
+        String id = asPerson.post(base + "/membership-requests", null).json().get("id").asString();
+        assertThat(api.post(base + "/memberships/" + id + "/decline", Map.of("version", 0)).status()).isEqualTo(200);
+        assertThat(asPerson.get(base + "/memberships/me").status()).isEqualTo(403);
+        assertThat(api.get(base + "/memberships?active=false").json().get("totalItems").asInt()).isEqualTo(1);
     }
 
     @Test

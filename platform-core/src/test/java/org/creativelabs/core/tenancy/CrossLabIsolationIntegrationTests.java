@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.creativelabs.core.support.Api;
 import org.creativelabs.core.support.LabApiTest;
+import org.creativelabs.core.support.LabDatabase;
 import org.creativelabs.core.support.TestAccounts;
 import org.creativelabs.core.support.TestLabs;
 import org.creativelabs.devstack.TestKeycloak;
@@ -85,13 +86,13 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
             }),
             Map.entry("GET /api/labs/{slug}/spaces/{spaceId}/bookings", (t, a) -> {
                 assertThat(t.api.get(t.path(t.b, "/spaces/" + a.spaceId() + "/bookings")).status()).isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings")).json().size()).isEqualTo(1);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings")).json().size()).isEqualTo(3);
             }),
             Map.entry("POST /api/labs/{slug}/spaces/{spaceId}/bookings", (t, a) -> {
                 Api.Reply booked = t.api.post(t.path(t.b, "/spaces/" + a.spaceId() + "/bookings"), Map.of(
                         "startsAt", TestLabs.tomorrowAt(14).toString(), "endsAt", TestLabs.tomorrowAt(15).toString()));
                 assertThat(booked.status()).isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings")).json().size()).isEqualTo(1);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings")).json().size()).isEqualTo(3);
             }),
             Map.entry("POST /api/labs/{slug}/bookings/{id}/cancel", (t, a) -> {
                 assertThat(t.api.post(t.path(t.b, "/bookings/" + a.bookingId() + "/cancel"), null).status()).isEqualTo(404);
@@ -115,6 +116,92 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 assertThat(t.api.put(t.path(t.b, "/branding/logo"), TestLabs.png(64)).status()).isEqualTo(200);
                 assertThat(t.api.get(t.path(t.a, "/public/branding")).json().has("logoUrl")).isFalse();
             }),
+            Map.entry("POST /api/labs/{slug}/memberships/{id}/approve", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/memberships/" + a.applicantId() + "/approve"),
+                        Map.of("roles", List.of("resident"), "version", 0)).status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/memberships?role=applicant")).json().get("totalItems").asInt()).isEqualTo(1);
+            }),
+            Map.entry("POST /api/labs/{slug}/memberships/{id}/decline", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/memberships/" + a.applicantId() + "/decline"), Map.of("version", 0)).status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/memberships?active=false")).json().get("totalItems").asInt()).isZero();
+            }),
+            Map.entry("GET /api/labs/{slug}/profiles", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/profiles")).body()).doesNotContain("Admin of A");
+                assertThat(t.api.get(t.path(t.a, "/profiles")).body()).contains("Admin of A");
+            }),
+            Map.entry("GET /api/labs/{slug}/profiles/me", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/profiles/me")).status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/profiles/me")).json().get("displayName").asString()).isEqualTo("Admin of A");
+            }),
+            Map.entry("PUT /api/labs/{slug}/profiles/me", (t, a) -> {
+                assertThat(t.api.put(t.path(t.b, "/profiles/me"), Map.of("displayName", "Admin of B")).status()).isEqualTo(200);
+                assertThat(t.api.get(t.path(t.a, "/profiles/me")).json().get("displayName").asString()).isEqualTo("Admin of A");
+            }),
+            Map.entry("GET /api/labs/{slug}/memberships/{id}/profile", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/memberships/" + a.adminMembershipId() + "/profile")).status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/memberships/" + a.adminMembershipId() + "/profile")).status()).isEqualTo(200);
+            }),
+            Map.entry("GET /api/labs/{slug}/profiles/me/sensitive", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/profiles/me/sensitive")).body()).doesNotContain("Osh city", a.consentId().toString());
+                assertThat(t.api.get(t.path(t.a, "/profiles/me/sensitive")).body()).contains("Osh city");
+            }),
+            Map.entry("POST /api/labs/{slug}/profiles/me/consents", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/profiles/me/consents"), Map.of("fields", List.of("district"),
+                        "values", Map.of("district", "Batken town"))).status()).isEqualTo(201);
+                assertThat(t.api.get(t.path(t.a, "/profiles/me/sensitive")).body()).contains("Osh city").doesNotContain("Batken town");
+            }),
+            Map.entry("POST /api/labs/{slug}/profiles/me/consents/{id}/withdraw", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/profiles/me/consents/" + a.consentId() + "/withdraw"), null).status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/profiles/me/sensitive")).body()).contains("Osh city");
+            }),
+            Map.entry("GET /api/labs/{slug}/memberships/me/export", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/memberships/me/export")).body())
+                        .doesNotContain("Admin of A", "Osh city", a.bookingId().toString());
+                assertThat(t.api.get(t.path(t.a, "/memberships/me/export")).body()).contains("Admin of A", a.bookingId().toString());
+            }),
+            Map.entry("POST /api/labs/{slug}/memberships/me/erasure", (t, a) -> {
+                // A person in both labs erases themself from B: A keeps them, and their profile.
+                String both = TestKeycloak.createUser("both");
+                t.labs.seat(t.a, TestAccounts.subject(both), "resident");
+                t.labs.seat(t.b, TestAccounts.subject(both), "resident");
+                Api asBoth = t.api.as(TestAccounts.tokenOf(both));
+                assertThat(asBoth.put(t.path(t.a, "/profiles/me"), Map.of("displayName", "In both")).status()).isEqualTo(200);
+                assertThat(asBoth.post(t.path(t.b, "/memberships/me/erasure"), null).status()).isEqualTo(200);
+                assertThat(asBoth.get(t.path(t.a, "/profiles/me")).json().get("displayName").asString()).isEqualTo("In both");
+            }),
+            Map.entry("POST /api/labs/{slug}/memberships/{id}/erasure", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/memberships/" + a.membershipId() + "/erasure"), null).status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/memberships")).body()).contains(a.memberSubject());
+            }),
+            Map.entry("GET /api/labs/{slug}/plans", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/plans")).json().get("totalItems").asInt()).isZero();
+                assertThat(t.api.get(t.path(t.a, "/plans")).json().get("totalItems").asInt()).isEqualTo(1);
+            }),
+            Map.entry("POST /api/labs/{slug}/plans", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/plans"), Map.of("name", "Resident of A")).status()).isEqualTo(201);
+                assertThat(t.api.get(t.path(t.a, "/plans")).json().get("totalItems").asInt()).isEqualTo(1);
+            }),
+            Map.entry("PUT /api/labs/{slug}/plans/{id}", (t, a) -> {
+                assertThat(t.api.put(t.path(t.b, "/plans/" + a.planId()), Map.of("name", "Taken over", "version", 0)).status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/plans")).body()).contains("Resident of A").doesNotContain("Taken over");
+            }),
+            Map.entry("POST /api/labs/{slug}/spaces/{spaceId}/booking-series", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/spaces/" + a.spaceId() + "/booking-series"), Map.of(
+                        "startsAt", TestLabs.tomorrowAt(15).toString(), "endsAt", TestLabs.tomorrowAt(16).toString(),
+                        "frequency", "DAILY", "occurrences", 2)).status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings")).json().size()).isEqualTo(3);
+            }),
+            Map.entry("POST /api/labs/{slug}/booking-series/{id}/cancel", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/booking-series/" + a.seriesId() + "/cancel"), null).status()).isEqualTo(404);
+                assertThat(LabDatabase.count(t.a, "booking", "series_id = ? AND status = 'CONFIRMED'", a.seriesId())).isEqualTo(2);
+            }),
+            Map.entry("GET /api/labs/{slug}/bookings/mine", (t, a) -> {
+                String month = TestLabs.tomorrowAt(10).atZone(TestLabs.BISHKEK).toString().substring(0, 7);
+                assertThat(t.api.get(t.path(t.b, "/bookings/mine?month=" + month)).json().get("bookings").size()).isZero();
+                assertThat(t.api.get(t.path(t.a, "/bookings/mine?month=" + month)).body()).contains(a.bookingId().toString());
+            }),
             Map.entry("POST /api/labs/{slug}/membership-requests", (t, a) -> {
                 // A member of A applies to B: an application in B, nothing changes in A.
                 String member = TestKeycloak.createUser("wanderer");
@@ -127,16 +214,28 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
             }));
 
     /** Per entity: how to create (or mark) one in a lab through the API, and how to recognise it afterwards. */
-    private static final Map<String, BiFunction<CrossLabIsolationIntegrationTests, Lab, Predicate<Object>>> FIXTURES = Map.of(
-            "Space", (t, lab) -> t.hasId(t.labs.createSpace(lab, "Studio of " + lab.slug())),
-            "Membership", (t, lab) -> t.hasId(t.labs.seat(lab, "member-" + UUID.randomUUID(), "resident")),
-            "Booking", (t, lab) -> t.hasId(t.labs.book(lab, t.labs.createSpace(lab, "Booked " + UUID.randomUUID()), 10)),
+    private static final Map<String, BiFunction<CrossLabIsolationIntegrationTests, Lab, Predicate<Object>>> FIXTURES = Map.ofEntries(
+            Map.entry("Space", (t, lab) -> t.hasId(t.labs.createSpace(lab, "Studio of " + lab.slug()))),
+            Map.entry("Membership", (t, lab) -> t.hasId(t.labs.seat(lab, "member-" + UUID.randomUUID(), "resident"))),
+            Map.entry("Booking", (t, lab) -> t.hasId(t.labs.book(lab, t.labs.createSpace(lab, "Booked " + UUID.randomUUID()), 10))),
             // One row per lab, with the same key everywhere: recognised by what lab A wrote into it.
-            "Branding", (t, lab) -> {
+            Map.entry("Branding", (t, lab) -> {
                 String marker = "Branding of " + lab.slug();
                 t.rename(lab, marker);
                 return entity -> marker.equals(ReflectionTestUtils.getField(entity, "displayName"));
-            });
+            }),
+            Map.entry("MemberProfile", (t, lab) -> {
+                String marker = "Profile in " + lab.slug();
+                assertThat(t.api.put(t.path(lab, "/profiles/me"), Map.of("displayName", marker)).status()).isEqualTo(200);
+                return entity -> marker.equals(ReflectionTestUtils.getField(entity, "displayName"));
+            }),
+            Map.entry("Consent", (t, lab) -> t.hasId(created(t.api.post(t.path(lab, "/profiles/me/consents"),
+                    Map.of("fields", List.of("gender"), "values", Map.of("gender", "woman")))))),
+            Map.entry("MembershipPlan", (t, lab) -> t.hasId(created(t.api.post(t.path(lab, "/plans"), Map.of("name", "Plan of " + lab.slug()))))),
+            Map.entry("BookingSeries", (t, lab) -> t.hasId(created(t.api.post(
+                    t.path(lab, "/spaces/" + t.labs.createSpace(lab, "Series " + UUID.randomUUID()) + "/booking-series"),
+                    Map.of("startsAt", TestLabs.tomorrowAt(10).toString(), "endsAt", TestLabs.tomorrowAt(11).toString(),
+                            "frequency", "DAILY", "occurrences", 2))))));
 
     @Autowired
     ApplicationContext context;
@@ -171,7 +270,17 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
             String subject = "member-of-a-" + UUID.randomUUID();
             UUID membership = labs.seat(a, subject, "resident");
             UUID booking = labs.book(a, space, 10);
-            ENDPOINTS.get(endpoint).check(this, new InLabA(space, membership, subject, booking));
+            UUID applicant = labs.seat(a, "applicant-of-a-" + UUID.randomUUID(), "applicant");
+            assertThat(api.put(path(a, "/profiles/me"), Map.of("displayName", "Admin of A", "visibility", "MEMBERS")).status()).isEqualTo(200);
+            UUID adminMembership = UUID.fromString(api.get(path(a, "/memberships/me")).json().get("id").asString());
+            UUID consent = created(api.post(path(a, "/profiles/me/consents"), Map.of("fields", List.of("district"),
+                    "values", Map.of("district", "Osh city"))));
+            UUID plan = created(api.post(path(a, "/plans"), Map.of("name", "Resident of A", "monthlyBookingHours", 20)));
+            UUID series = created(api.post(path(a, "/spaces/" + space + "/booking-series"), Map.of(
+                    "startsAt", TestLabs.tomorrowAt(12).toString(), "endsAt", TestLabs.tomorrowAt(13).toString(),
+                    "frequency", "WEEKLY", "occurrences", 2)));
+            ENDPOINTS.get(endpoint).check(this, new InLabA(space, membership, subject, booking, applicant, adminMembership,
+                    consent, plan, series));
         }));
     }
 
@@ -233,7 +342,13 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
     }
 
-    record InLabA(UUID spaceId, UUID membershipId, String memberSubject, UUID bookingId) {
+    record InLabA(UUID spaceId, UUID membershipId, String memberSubject, UUID bookingId, UUID applicantId,
+            UUID adminMembershipId, UUID consentId, UUID planId, UUID seriesId) {
+    }
+
+    private static UUID created(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return UUID.fromString(reply.json().get("id").asString());
     }
 
     @FunctionalInterface

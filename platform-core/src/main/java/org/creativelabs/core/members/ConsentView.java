@@ -1,0 +1,8 @@
+package org.creativelabs.core.members;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+record ConsentView(UUID id, Set<SensitiveField> fields, String wording, Instant givenAt, Instant withdrawnAt) {
+}

@@ -1,0 +1,13 @@
+package org.creativelabs.core.members;
+
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Transactional(readOnly = true)
+interface PlanRepository extends JpaRepository<MembershipPlan, UUID> {
+
+    Page<MembershipPlan> findByActive(boolean active, Pageable pageable);
+}

@@ -1,0 +1,9 @@
+package org.creativelabs.core.members;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+record PlanView(UUID id, String name, String description, Integer monthlyBookingHours, BigDecimal monthlyFeeKgs,
+        boolean active, long version, Instant createdAt) {
+}

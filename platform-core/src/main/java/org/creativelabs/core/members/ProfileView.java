@@ -1,0 +1,8 @@
+package org.creativelabs.core.members;
+
+import java.time.Instant;
+import java.util.UUID;
+
+record ProfileView(UUID membershipId, String displayName, String email, String phone, String craft, String bio,
+        MemberProfile.Visibility visibility, long version, Instant updatedAt) {
+}
