@@ -45,7 +45,7 @@ class BrandingController {
     ResponseEntity<byte[]> logo() {
         Branding current = branding.current();
         if (current.logo() == null) {
-            throw Problems.exception(HttpStatus.NOT_FOUND, "No logo", "This lab has no logo yet.", "no-logo");
+            throw Problems.of(HttpStatus.NOT_FOUND, "no-logo");
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(current.logoContentType()))

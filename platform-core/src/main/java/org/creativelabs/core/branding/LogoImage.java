@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.creativelabs.core.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * An uploaded logo, accepted only when its bytes are a PNG, JPEG or WebP (recognised by file signature, whatever
@@ -19,17 +18,17 @@ record LogoImage(byte[] bytes, String contentType) {
 
     static LogoImage of(byte[] bytes, String declaredType) {
         if (bytes == null || bytes.length == 0) {
-            throw invalid("The logo is empty.");
+            throw invalid("empty");
         }
         if (bytes.length > MAX_BYTES) {
-            throw invalid("The logo has " + bytes.length / 1024 + " KB; at most " + MAX_BYTES / 1024 + " KB are allowed.");
+            throw invalid("too-large", bytes.length / 1024, MAX_BYTES / 1024);
         }
         String detected = detect(bytes);
         if (detected == null) {
-            throw invalid("The logo must be a PNG, JPEG or WebP image (SVG is not accepted).");
+            throw invalid("not-an-image");
         }
         if (declaredType != null && !declaredType.startsWith(detected)) {
-            throw invalid("The file is " + detected + " but was sent as " + declaredType + ".");
+            throw invalid("mislabelled", detected, declaredType);
         }
         return new LogoImage(bytes, detected);
     }
@@ -55,9 +54,9 @@ record LogoImage(byte[] bytes, String contentType) {
         return new String(bytes, offset, 4, StandardCharsets.US_ASCII);
     }
 
-    private static ErrorResponseException invalid(String detail) {
-        ErrorResponseException problem = Problems.exception(HttpStatus.BAD_REQUEST, "Invalid logo", detail, "invalid-logo");
-        problem.getBody().setProperty("field", "logo");
+    private static Problems.Problem invalid(String reason, Object... args) {
+        Problems.Problem problem = Problems.withMessage(HttpStatus.BAD_REQUEST, "invalid-logo", "invalid-logo." + reason, args)
+                .with("field", "logo");
         return problem;
     }
 }

@@ -70,8 +70,7 @@ class MemberPrivacy {
     /** Withdrawing a consent removes the sensitive values it covered, in the same transaction. */
     ConsentView withdrawConsent(Membership member, UUID consentId) {
         Consent consent = consents.findById(consentId).filter(c -> c.membershipId().equals(member.id()))
-                .orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND, "Consent not found",
-                        "You have no consent " + consentId + " in this lab.", "consent-not-found"));
+                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "consent-not-found", consentId));
         if (consent.active()) {
             consent.withdraw();
             sensitive.removeCoveredBy(consentId);
@@ -119,7 +118,6 @@ class MemberPrivacy {
     }
 
     private static RuntimeException noProfile(UUID membershipId) {
-        return Problems.exception(HttpStatus.NOT_FOUND, "Profile not found",
-                "Membership " + membershipId + " has no profile in this lab.", "profile-not-found");
+        return Problems.of(HttpStatus.NOT_FOUND, "profile-not-found", membershipId);
     }
 }

@@ -65,8 +65,7 @@ class MembershipController {
             @Valid @RequestBody MembershipRequest request) {
         return idempotency.createOnce(idempotencyKey, request, MembershipView.class, () -> {
             if (memberships.findBySubject(request.subject()).isPresent()) {
-                throw Problems.exception(HttpStatus.CONFLICT, "Already a member",
-                        "This person already has a membership in this lab; change its roles instead.", "membership-exists");
+                throw Problems.of(HttpStatus.CONFLICT, "membership-exists");
             }
             Membership membership = memberships.saveAndFlush(new Membership(request.subject(), EnumSet.copyOf(request.roles())));
             return ResponseEntity.created(location(slug, membership.id())).body(membership.view());
@@ -82,11 +81,10 @@ class MembershipController {
             throw new ObjectOptimisticLockingFailureException(Membership.class, id);
         }
         if (membership.erased()) {
-            throw Problems.exception(HttpStatus.CONFLICT, "Erased", "Membership " + id
-                    + " was erased; the person may apply again.", "membership-erased");
+            throw Problems.of(HttpStatus.CONFLICT, "membership-erased", id);
         }
         if (change.planId() != null && plans.findById(change.planId()).filter(MembershipPlan::active).isEmpty()) {
-            throw Problems.invalidField("planId", "is not an active plan of this lab");
+            throw Problems.invalidField("planId", "not-an-active-plan");
         }
         membership.change(EnumSet.copyOf(change.roles()), change.active());
         membership.choosePlan(change.planId());
@@ -120,15 +118,13 @@ class MembershipController {
             throw new ObjectOptimisticLockingFailureException(Membership.class, id);
         }
         if (!membership.roles().equals(EnumSet.of(LabRole.APPLICANT)) || membership.erased()) {
-            throw Problems.exception(HttpStatus.CONFLICT, "Not an application",
-                    "Membership " + id + " is not an application; change its roles instead.", "not-an-application");
+            throw Problems.of(HttpStatus.CONFLICT, "not-an-application", id);
         }
         return membership;
     }
 
     private Membership find(UUID id) {
-        return memberships.findById(id).orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND,
-                "Membership not found", "There is no membership " + id + " in this lab.", "membership-not-found"));
+        return memberships.findById(id).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "membership-not-found", id));
     }
 
     /**
@@ -148,8 +144,7 @@ class MembershipController {
                         Membership applicant = memberships.saveAndFlush(new Membership(subject, EnumSet.of(LabRole.APPLICANT)));
                         return ResponseEntity.created(location(slug, applicant.id())).body(applicant.view());
                     } catch (DataIntegrityViolationException concurrentRetry) {
-                        throw Problems.exception(HttpStatus.CONFLICT, "Already applied", "Your application is already there.",
-                                "membership-exists");
+                        throw Problems.withMessage(HttpStatus.CONFLICT, "membership-exists", "membership-exists.applied");
                     }
                 });
     }

@@ -65,8 +65,7 @@ class PlanController {
     @Operation(summary = "Change a plan (a new allowance applies to bookings made from now on)")
     @Transactional
     PlanView change(@PathVariable UUID id, @Valid @RequestBody PlanRequest request) {
-        MembershipPlan plan = plans.findById(id).orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND,
-                "Plan not found", "There is no plan " + id + " in this lab.", "plan-not-found"));
+        MembershipPlan plan = plans.findById(id).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "plan-not-found", id));
         if (request.version() == null || request.version() != plan.version()) {
             throw new ObjectOptimisticLockingFailureException(MembershipPlan.class, id);
         }

@@ -55,8 +55,8 @@ class ProfileController {
     @Transactional(readOnly = true)
     ProfileView myProfile() {
         Membership me = me();
-        return profiles.findById(me.id()).map(MemberProfile::view).orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND,
-                "Profile not found", "You have no profile in this lab yet; create it with PUT.", "profile-not-found"));
+        return profiles.findById(me.id()).map(MemberProfile::view)
+                .orElseThrow(() -> Problems.withMessage(HttpStatus.NOT_FOUND, "profile-not-found", "profile-not-found.mine"));
     }
 
     @PutMapping("/profiles/me")
@@ -143,8 +143,7 @@ class ProfileController {
     @Operation(summary = "Erase a member's personal data on their request (e.g. made in person); cannot be undone")
     @Transactional
     MembershipView erase(@PathVariable UUID id) {
-        Membership member = memberships.findById(id).orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND,
-                "Membership not found", "There is no membership " + id + " in this lab.", "membership-not-found"));
+        Membership member = memberships.findById(id).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "membership-not-found", id));
         return privacy.erase(member, LabAccess.subject());
     }
 

@@ -66,8 +66,7 @@ class BookingController {
         Instant start = from == null ? Instant.now().minus(Duration.ofDays(1)) : from;
         Instant end = to == null ? start.plus(Duration.ofDays(31)) : to;
         if (!start.isBefore(end) || Duration.between(start, end).compareTo(LONGEST_LISTING) > 0) {
-            throw Problems.exception(HttpStatus.BAD_REQUEST, "Invalid range",
-                    "from must be before to, at most 92 days apart.", "invalid-request");
+            throw Problems.withMessage(HttpStatus.BAD_REQUEST, "invalid-request", "invalid-request.listing-range", 92);
         }
         boolean staff = access.hasAnyRole("lab-admin", "staff");
         return bookings.findConfirmed(spaceId, start, end).stream().map(b -> b.view(LabAccess.subject(), staff)).toList();
@@ -110,8 +109,7 @@ class BookingController {
     @Operation(summary = "Cancel the occurrences of a series that have not started (its owner, staff or a lab admin)")
     @Transactional
     BookingSeriesView cancelSeries(@PathVariable UUID id) {
-        BookingSeries found = series.findById(id).orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND,
-                "Series not found", "There is no booking series " + id + " in this lab.", "booking-series-not-found"));
+        BookingSeries found = series.findById(id).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "booking-series-not-found", id));
         boolean staff = mayCancel(found.bookedBy());
         Instant now = Instant.now();
         List<Booking> occurrences = bookings.findBySeriesIdOrderByStartsAt(id);
@@ -139,23 +137,21 @@ class BookingController {
     @Operation(summary = "Cancel a booking (its owner, staff or a lab admin); cancelling again changes nothing")
     @Transactional
     BookingView cancel(@PathVariable UUID id) {
-        Booking booking = bookings.findById(id).orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND,
-                "Booking not found", "There is no booking " + id + " in this lab.", "booking-not-found"));
+        Booking booking = bookings.findById(id).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "booking-not-found", id));
         boolean staff = mayCancel(booking.bookedBy());
         booking.cancel();
         return bookings.saveAndFlush(booking).view(LabAccess.subject(), staff);
     }
 
     private Space space(UUID spaceId) {
-        return spaces.findById(spaceId).orElseThrow(() -> new SpaceNotFoundException(spaceId));
+        return spaces.findById(spaceId).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "space-not-found", spaceId));
     }
 
     /** Whether the caller is staff; throws 403 unless they are staff or the owner. */
     private boolean mayCancel(String owner) {
         boolean staff = access.hasAnyRole("lab-admin", "staff");
         if (!staff && !owner.equals(LabAccess.subject())) {
-            throw Problems.exception(HttpStatus.FORBIDDEN, "Forbidden", "Only its owner or staff may cancel a booking.",
-                    "forbidden");
+            throw Problems.withMessage(HttpStatus.FORBIDDEN, "forbidden", "forbidden.not-owner");
         }
         return staff;
     }

@@ -1,7 +1,6 @@
 package org.creativelabs.core.spaces;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,11 +13,9 @@ import org.creativelabs.core.tenancy.LabTimeZone;
 import org.creativelabs.core.web.Problems;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Places bookings, one or a whole series, in the request's transaction: within the space's opening hours (in the
@@ -48,9 +45,8 @@ class BookingDesk {
         ZoneId zone = zone();
         for (Slot slot : slots) {
             if (!space.isOpen(slot.startsAt(), slot.endsAt(), zone)) {
-                throw Problems.exception(HttpStatus.BAD_REQUEST, "Outside opening hours", "This space can be booked within "
-                        + "one day's opening hours, " + space.openingHours() + " (" + zone + "); " + slot.startsAt().atZone(zone)
-                        .toLocalDateTime() + " is not.", "outside-opening-hours");
+                throw Problems.of(HttpStatus.BAD_REQUEST, "outside-opening-hours", space.openingHours(), zone.getId(),
+                        slot.startsAt().atZone(zone).toLocalDateTime().toString());
             }
         }
         checkAllowance(subject, slots, zone);
@@ -58,9 +54,7 @@ class BookingDesk {
             List<Slot> taken = slots.stream()
                     .filter(slot -> !bookings.findConfirmed(space.id(), slot.startsAt(), slot.endsAt()).isEmpty()).toList();
             if (!taken.isEmpty()) {
-                ErrorResponseException conflict = slotTaken();
-                conflict.getBody().setProperty("conflicts", taken.stream().map(Slot::startsAt).toList());
-                throw conflict;
+                throw slotTaken().with("conflicts", taken.stream().map(Slot::startsAt).toList());
             }
         }
         try {
@@ -90,18 +84,14 @@ class BookingDesk {
         wanted.forEach((month, minutes) -> {
             long used = usage(subject, month).usedMinutes();
             if (used + minutes > hours.getAsInt() * 60L) {
-                ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "Allowance used up", "Your plan includes "
-                        + hours.getAsInt() + " booking hours a month; " + month + " has " + Duration.ofMinutes(used).toHours()
-                        + " h booked already, and this booking needs " + Duration.ofMinutes(minutes).toMinutes() / 60.0 + " h more.",
-                        "allowance-used-up");
-                throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+                throw Problems.of(HttpStatus.CONFLICT, "allowance-used-up", hours.getAsInt(), month.toString(),
+                        used / 60.0, minutes / 60.0);
             }
         });
     }
 
-    private static ErrorResponseException slotTaken() {
-        return Problems.exception(HttpStatus.CONFLICT, "Already booked",
-                "This space is already booked for part of that time.", "slot-taken");
+    private static Problems.Problem slotTaken() {
+        return Problems.of(HttpStatus.CONFLICT, "slot-taken");
     }
 
     private static boolean isOverlap(DataIntegrityViolationException e) {

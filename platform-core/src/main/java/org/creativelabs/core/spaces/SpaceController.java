@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import java.util.UUID;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.creativelabs.core.web.PageView;
+import org.creativelabs.core.web.Problems;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
@@ -91,6 +92,6 @@ class SpaceController {
     }
 
     private Space find(UUID id) {
-        return spaces.findById(id).orElseThrow(() -> new SpaceNotFoundException(id));
+        return spaces.findById(id).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "space-not-found", id));
     }
 }

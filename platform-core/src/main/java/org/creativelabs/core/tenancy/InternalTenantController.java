@@ -75,11 +75,11 @@ class InternalTenantController {
     CatalogEntry resume(@PathVariable UUID labId) {
         CatalogEntry lab = find(labId);
         if (lab.archived()) {
-            throw TenantSchemas.conflict("Lab '" + lab.slug() + "' is archived and cannot serve again.");
+            throw TenantSchemas.conflict("archived", lab.slug());
         }
         if (!lab.isCurrentAt(migrations.latestLabVersion())) {
-            throw TenantSchemas.conflict("Lab '" + lab.slug() + "' cannot serve: its schema is "
-                    + lab.migrationStatus() + " at version " + lab.schemaVersion() + ".");
+            throw TenantSchemas.conflict("not-current", lab.slug(), String.valueOf(lab.migrationStatus()),
+                    String.valueOf(lab.schemaVersion()));
         }
         catalog.setServing(labId, true);
         return find(labId);

@@ -2,12 +2,10 @@ package org.creativelabs.core.tenancy;
 
 import org.creativelabs.core.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
-class LabNotFoundException extends ErrorResponseException {
+public class LabNotFoundException extends Problems.Problem {
 
     LabNotFoundException(String lab) {
-        super(HttpStatus.NOT_FOUND, Problems.problem(HttpStatus.NOT_FOUND, "Lab not found",
-                "There is no lab '" + lab + "'.", "lab-not-found"), null);
+        super(HttpStatus.NOT_FOUND, "lab-not-found", "lab-not-found", lab);
     }
 }

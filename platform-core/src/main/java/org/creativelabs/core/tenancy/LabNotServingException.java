@@ -2,13 +2,11 @@ package org.creativelabs.core.tenancy;
 
 import org.creativelabs.core.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
-/** 423 Locked: the lab exists but is suspended, archived, or not yet live. Its data is kept. */
-class LabNotServingException extends ErrorResponseException {
+/** The lab exists but does not serve now (being provisioned, suspended or archived): 423. */
+public class LabNotServingException extends Problems.Problem {
 
     LabNotServingException(String slug) {
-        super(HttpStatus.LOCKED, Problems.problem(HttpStatus.LOCKED, "Lab not serving",
-                "The lab '" + slug + "' is not open at the moment.", "lab-not-serving"), null);
+        super(HttpStatus.LOCKED, "lab-not-serving", "lab-not-serving", slug);
     }
 }

@@ -19,27 +19,26 @@ public record LabSlug(String value) {
     public LabSlug {
         String problem = problemWith(value);
         if (problem != null) {
-            throw new InvalidLabSlugException(problem);
+            throw new InvalidLabSlugException(problem, value);
         }
     }
 
-    /** Why the text is not a usable slug, or null when it is. */
+    /** Why the text is not a usable slug (the key of its message), or null when it is. */
     static String problemWith(String value) {
         if (value == null || value.isEmpty()) {
-            return "A lab slug is required.";
+            return "required";
         }
         if (value.length() > 30) {
-            return "A lab slug has at most 30 characters.";
+            return "too-long";
         }
         if (!FORMAT.matcher(value).matches()) {
-            return "A lab slug starts with a lowercase letter and has only lowercase letters, digits and hyphens"
-                    + " (2 to 30 characters).";
+            return "format";
         }
         if (value.endsWith("-") || value.contains("--")) {
-            return "A lab slug does not end with a hyphen or contain two in a row.";
+            return "hyphens";
         }
         if (RESERVED.contains(value)) {
-            return "'" + value + "' is reserved and cannot name a lab.";
+            return "reserved";
         }
         return null;
     }

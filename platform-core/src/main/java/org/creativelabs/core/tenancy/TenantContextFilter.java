@@ -71,7 +71,7 @@ class TenantContextFilter extends OncePerRequestFilter {
         try {
             text = UriUtils.decode(rawSegment, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidLabSlugException("The lab slug in the path is not valid URL encoding.");
+            throw new InvalidLabSlugException("encoding", rawSegment);
         }
         LabSlug slug = new LabSlug(text);
         CatalogEntry entry = catalog.findBySlug(slug).orElseThrow(() -> new LabNotFoundException(slug.value()));

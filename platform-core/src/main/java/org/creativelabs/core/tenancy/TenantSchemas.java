@@ -6,7 +6,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Creates and drops a lab's role and schema, each in one transaction together with its catalog row, so a
@@ -28,7 +27,7 @@ class TenantSchemas {
         var existing = catalog.findById(labId);
         if (existing.isPresent()) {
             if (!existing.get().slug().equals(slug.value())) {
-                throw conflict("Lab " + labId + " already exists with the slug '" + existing.get().slug() + "'.");
+                throw conflict("exists", labId, existing.get().slug());
             }
             return new Created(existing.get(), false);
         }
@@ -45,7 +44,7 @@ class TenantSchemas {
                 jdbc.execute("CREATE SCHEMA " + q(schema) + " AUTHORIZATION " + q(schema));
             });
         } catch (DuplicateKeyException e) {
-            throw conflict("The slug '" + slug.value() + "' is taken by another lab.");
+            throw conflict("slug-taken", slug.value());
         }
         return new Created(catalog.findById(labId).orElseThrow(), true);
     }
@@ -54,7 +53,7 @@ class TenantSchemas {
     void drop(UUID labId) {
         CatalogEntry lab = catalog.findById(labId).orElseThrow(() -> new LabNotFoundException(labId.toString()));
         if (!lab.archived()) {
-            throw conflict("Lab '" + lab.slug() + "' must be archived before its schema can be dropped.");
+            throw conflict("not-archived", lab.slug());
         }
         migrator.transactions().executeWithoutResult(status -> {
             JdbcTemplate jdbc = migrator.jdbc();
@@ -78,7 +77,8 @@ class TenantSchemas {
         return '"' + identifier + '"';
     }
 
-    static ErrorResponseException conflict(String detail) {
-        return Problems.exception(HttpStatus.CONFLICT, "Lab conflict", detail, "lab-conflict");
+    /** A lifecycle conflict; its message is {@code problem.lab-conflict.<reason>}. */
+    static Problems.Problem conflict(String reason, Object... args) {
+        return Problems.withMessage(HttpStatus.CONFLICT, "lab-conflict", "lab-conflict." + reason, args);
     }
 }

@@ -1,13 +1,15 @@
 package org.creativelabs.core.web;
 
-import static org.creativelabs.core.web.Problems.problem;
-
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -27,8 +30,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.databind.DatabindException;
 
 /**
- * Every error leaves as {@code application/problem+json} with a message a client can act on; invalid input
- * is a 4xx that names the field, never a 500. Constraint violations from PostgreSQL map by SQLSTATE.
+ * Every error leaves as {@code application/problem+json} with a message a client can act on, in the caller's language
+ * ({@code Accept-Language}: English, Russian, Kyrgyz, Uzbek); invalid input is a 4xx that names the field, never a
+ * 500. Constraint violations from PostgreSQL map by SQLSTATE.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -36,79 +40,104 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @Override
+    protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (ex instanceof Problems.Problem problem) {
+            return handleExceptionInternal(ex, problem.in(messages(), locale()), headers, status, request);
+        }
+        return super.handleErrorResponseException(ex, headers, status, request);
+    }
+
+    @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                .map(e -> Map.of("field", e.getField(), "message", messages().getMessage(e, locale())))
                 .toList();
-        String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("message"))
-                .collect(Collectors.joining("; "));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, "invalid-request");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(invalid(errors));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = ex.getParameterValidationResults().stream()
-                .map(r -> r.getMethodParameter().getParameterName() + ": " + r.getResolvableErrors().stream()
-                        .map(e -> String.valueOf(e.getDefaultMessage())).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("; "));
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, "invalid-request"));
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(e -> Map.of(
+                        "field", String.valueOf(r.getMethodParameter().getParameterName()),
+                        "message", messages().getMessage(e, locale()))))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = "The request body is not valid JSON for this operation.";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request", detail, "unreadable-request");
         if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            problem.setDetail(field + ": has the wrong type or format.");
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", "has the wrong type or format")));
+            return ResponseEntity.badRequest().body(Problems.invalidField(field, "wrong-type").in(messages(), locale()));
         }
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(localized(HttpStatus.BAD_REQUEST, "unreadable-request"));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail staleVersion(OptimisticLockingFailureException ex) {
-        return problem(HttpStatus.CONFLICT, "Changed by someone else",
-                "This record was changed since you read it; reload it and try again.", "stale-version");
+        return localized(HttpStatus.CONFLICT, "stale-version");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail constraintViolated(DataIntegrityViolationException ex) {
         String state = sqlState(ex);
         if ("23505".equals(state) || "23P01".equals(state)) {
-            return problem(HttpStatus.CONFLICT, "Conflict", "This conflicts with an existing record.", "conflict");
+            return localized(HttpStatus.CONFLICT, "conflict");
         }
         if ("23503".equals(state)) {
-            return problem(HttpStatus.CONFLICT, "Still in use", "Other records still refer to this one.", "in-use");
+            return localized(HttpStatus.CONFLICT, "in-use");
         }
         log.info("Rejected by a database constraint ({}): {}", state, ex.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                "The request breaks a rule of this lab's data.", "invalid-request");
+        return Problems.withMessage(HttpStatus.BAD_REQUEST, "invalid-request", "invalid-request.database-rule")
+                .in(messages(), locale());
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ProblemDetail unauthenticated(AuthenticationException ex) {
-        return problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
-                "A valid access token for this platform is required.", "unauthorized");
+        return localized(HttpStatus.UNAUTHORIZED, "unauthorized");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException ex) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your account may not do this here.", "forbidden");
+        return localized(HttpStatus.FORBIDDEN, "forbidden");
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex) {
         log.error("Unexpected error", ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "Something went wrong on our side; nothing was changed.", "internal-error");
+        return localized(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
+    }
+
+    /** One 400 for all field errors: the detail lists them, {@code errors} has one entry per field. */
+    private ProblemDetail invalid(List<Map<String, String>> errors) {
+        String fields = errors.stream().map(e -> e.get("field") + ": " + e.get("message")).collect(Collectors.joining("; "));
+        ProblemDetail problem = Problems.withMessage(HttpStatus.BAD_REQUEST, "invalid-request", "invalid-request.fields", fields)
+                .in(messages(), locale());
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private ProblemDetail localized(HttpStatus status, String type) {
+        return Problems.of(status, type).in(messages(), locale());
+    }
+
+    private MessageSource messages() {
+        MessageSource messages = getMessageSource();
+        if (messages == null) {
+            throw new IllegalStateException("No MessageSource for problem messages");
+        }
+        return messages;
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
     }
 
     private static String sqlState(Throwable ex) {

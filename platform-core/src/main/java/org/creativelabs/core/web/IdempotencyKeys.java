@@ -15,7 +15,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,7 +43,7 @@ public class IdempotencyKeys {
             return create.get();
         }
         if (key.isBlank() || key.length() > 200) {
-            throw invalid(HttpStatus.BAD_REQUEST, "The Idempotency-Key header must have 1 to 200 characters.");
+            throw Problems.withMessage(HttpStatus.BAD_REQUEST, "idempotency-key", "idempotency-key.length");
         }
         String fingerprint = sha256(json.writeValueAsString(request));
         String caller = caller();
@@ -78,8 +77,7 @@ public class IdempotencyKeys {
                 + "WHERE created_by = ? AND key = ?",
                 (rs, row) -> {
                     if (!fingerprint.equals(rs.getString("request_hash"))) {
-                        throw invalid(HttpStatus.UNPROCESSABLE_CONTENT,
-                                "This Idempotency-Key was already used for a different request.");
+                        throw Problems.withMessage(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key", "idempotency-key.reused");
                     }
                     ResponseEntity.BodyBuilder builder = ResponseEntity.status(rs.getInt("response_status"));
                     String location = rs.getString("response_location");
@@ -90,10 +88,6 @@ public class IdempotencyKeys {
                             .body(json.readValue(rs.getString("response_body"), bodyType));
                 }, caller, key);
         return stored.get(0);
-    }
-
-    private static ErrorResponseException invalid(HttpStatus status, String detail) {
-        return Problems.exception(status, "Idempotency-Key problem", detail, "idempotency-key");
     }
 
     private static String sha256(String text) {

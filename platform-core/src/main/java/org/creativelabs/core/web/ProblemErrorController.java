@@ -3,6 +3,8 @@ package org.creativelabs.core.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -10,9 +12,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Errors raised outside Spring MVC (by the servlet container) are problem+json too. */
+/** Errors raised outside Spring MVC (by the servlet container) are problem+json too, in the caller's language. */
 @RestController
 class ProblemErrorController implements ErrorController {
+
+    private final MessageSource messages;
+
+    ProblemErrorController(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
@@ -21,10 +29,10 @@ class ProblemErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        String detail = status.is5xxServerError() ? "Something went wrong on our side." : status.getReasonPhrase();
+        Problems.Problem problem = status.is5xxServerError() ? Problems.of(status, "internal-error")
+                : Problems.withMessage(status, status.name().toLowerCase().replace('_', '-'), "http-error", status.value());
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.problem(status, status.getReasonPhrase(), detail,
-                        status.name().toLowerCase().replace('_', '-')));
+                .body(problem.in(messages, LocaleContextHolder.getLocale()));
     }
 }
