@@ -67,7 +67,8 @@ class BrandingController {
         return branding.saveAndFlush(current).view(slug);
     }
 
-    @PutMapping(path = "/branding/logo", consumes = {"image/png", "image/jpeg", "image/webp"})
+    // Any declared type is read, so that an SVG or a mislabelled file is refused by its content, with a 400 naming the logo.
+    @PutMapping("/branding/logo")
     @PreAuthorize("@labAccess.hasAnyRole('lab-admin')")
     @Operation(summary = "Replace the logo: the raw PNG, JPEG or WebP bytes (at most 512 KB; never SVG)")
     @Transactional

@@ -81,7 +81,7 @@ class BrandingIntegrationTests extends LabApiTest {
         byte[] svg = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
                 .getBytes(StandardCharsets.UTF_8);
         assertInvalidLogo(api.put(path("/branding/logo"), svg));
-        assertThat(api.send("PUT", path("/branding/logo"), svg, Map.of("Content-Type", "image/svg+xml")).status()).isEqualTo(415);
+        assertInvalidLogo(api.send("PUT", path("/branding/logo"), svg, Map.of("Content-Type", "image/svg+xml")));
         assertInvalidLogo(api.put(path("/branding/logo"), "just some text".getBytes(StandardCharsets.UTF_8)));
         assertInvalidLogo(api.put(path("/branding/logo"), TestLabs.png(600 * 1024)));
         assertInvalidLogo(api.send("PUT", path("/branding/logo"), TestLabs.png(100), Map.of("Content-Type", "image/jpeg")));

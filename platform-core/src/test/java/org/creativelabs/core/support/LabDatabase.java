@@ -34,6 +34,23 @@ public final class LabDatabase {
         return counts;
     }
 
+    /** A digest of every row of every lab table: equal before and after means nothing was written. */
+    public static Map<String, String> fingerprint(Lab lab) {
+        Map<String, String> digests = new TreeMap<>();
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            for (String table : tables(c, lab)) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
+                        + lab.schema() + "." + table + " t")) {
+                    rs.next();
+                    digests.put(table, rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return digests;
+    }
+
     /**
      * Every text-like column (text, varchar, arrays, JSON) of every table in the lab's schema, audit included, where
      * {@code needle} occurs: as {@code table.column}.
