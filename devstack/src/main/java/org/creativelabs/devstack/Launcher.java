@@ -240,6 +240,16 @@ public final class Launcher {
                     String body = "{\"name\":\"%s\",\"kind\":\"%s\",\"capacity\":%s,\"description\":\"%s\"}".formatted(s[0], s[1], s[2], s[3]);
                     post(adminToken, "/api/labs/osh/spaces", body, "demo-space:" + s[0]);
                 }
+                // Plans for the move to partial self-financing: residents rent space from their own income.
+                String[][] plans = {
+                        {"Resident", "Studio and desk time for residents in the programme", "40", "0"},
+                        {"Graduate renting space", "For graduates renting space from their own income", "60", "1500"},
+                        {"Network member", "Drop-in time for ambassadors, mentors and the wider network", "8", "300"}};
+                for (String[] p : plans) {
+                    String body = "{\"name\":\"%s\",\"description\":\"%s\",\"monthlyBookingHours\":%s,\"monthlyFeeKgs\":%s}"
+                            .formatted(p[0], p[1], p[2], p[3]);
+                    post(adminToken, "/api/labs/osh/plans", body, "demo-plan:" + p[0]);
+                }
                 brand(adminToken);
             }
         }
