@@ -204,6 +204,16 @@ class InvalidInputIntegrationTests extends LabApiTest {
             Map.entry("POST /internal/tenants/{labId}/suspend", List.of(badId("/internal/tenants/{labId}/suspend", "labId"))),
             Map.entry("POST /internal/tenants/{labId}/archive", List.of(badId("/internal/tenants/{labId}/archive", "labId"))),
             Map.entry("DELETE /internal/tenants/{labId}", List.of(badId("/internal/tenants/{labId}", "labId"))),
+            Map.entry("POST /internal/tenants/{labId}/template", List.of(
+                    Bad.json("an unknown section", f -> "/internal/tenants/" + f.lab().id() + "/template",
+                            Map.of("castles", List.of()), "castles"),
+                    Bad.json("a space without capacity", f -> "/internal/tenants/" + f.lab().id() + "/template",
+                            Map.of("spaces", List.of(Map.of("name", "Loom", "kind", "ROOM"))), "spaces[0].capacity"),
+                    Bad.json("a plan of the wrong shape", f -> "/internal/tenants/" + f.lab().id() + "/template",
+                            Map.of("plans", List.of("Resident")), "plans[0]"),
+                    Bad.json("a colour that is none", f -> "/internal/tenants/" + f.lab().id() + "/template",
+                            Map.of("branding", Map.of("primaryColor", "red")), "branding.primaryColor"),
+                    badId("/internal/tenants/{labId}/template", "labId"))),
             // Migrating every lab takes no input.
             Map.entry("POST /internal/tenants/migrate", List.of()));
 

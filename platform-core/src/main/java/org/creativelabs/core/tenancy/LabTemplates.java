@@ -1,0 +1,42 @@
+package org.creativelabs.core.tenancy;
+
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import org.creativelabs.core.web.Problems;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads a template section's items into a feature's own request records, validated like the lab API's input. */
+@Component
+public class LabTemplates {
+
+    private final JsonMapper json;
+    private final Validator validator;
+
+    LabTemplates(JsonMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /** {@code node} as {@code type}, or a 400 naming {@code path} and the field that is wrong. */
+    public <T> T read(JsonNode node, Class<T> type, String path) {
+        T value;
+        try {
+            value = json.treeToValue(node, type);
+        } catch (JacksonException e) {
+            throw Problems.invalidField(path, "wrong-type");
+        }
+        validator.validate(value).stream().min(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .ifPresent(violation -> {
+                    throw Problems.invalidField(path + "." + violation.getPropertyPath(), "template", violation.getMessage());
+                });
+        return value;
+    }
+
+    public JsonMapper json() {
+        return json;
+    }
+
+}
