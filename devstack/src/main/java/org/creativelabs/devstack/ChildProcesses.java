@@ -8,16 +8,43 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** The launcher's child processes (Keycloak, the services): waiting until they are ready, and stopping them. */
-final class ChildProcesses {
+/**
+ * Child processes of the launcher and of tests (Keycloak, the services): starting a service from its jar, waiting
+ * until it is ready, and stopping it.
+ */
+public final class ChildProcesses {
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ChildProcesses() {
     }
 
+    /**
+     * Starts a service's Boot jar with this environment, its output in {@code log}, and waits until its readiness
+     * probe on {@code port} is UP.
+     */
+    public static Process startService(String name, java.nio.file.Path jar, java.util.Map<String, String> environment, int port,
+            java.nio.file.Path log, Duration timeout) throws IOException, InterruptedException {
+        if (!java.nio.file.Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        try {
+            awaitReady(name, process, "http://127.0.0.1:" + port + "/actuator/health/readiness", timeout, log.toString());
+        } catch (RuntimeException | InterruptedException e) {
+            stop(process);
+            throw e;
+        }
+        return process;
+    }
+
     /** Waits until the process answers its health URL with 200 and status UP; fails when it dies or times out. */
-    static void awaitReady(String name, Process process, String healthUrl, Duration timeout, String logHint)
+    public static void awaitReady(String name, Process process, String healthUrl, Duration timeout, String logHint)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -39,7 +66,7 @@ final class ChildProcesses {
     }
 
     /** Asks the process to stop (SIGTERM: a graceful shutdown), then forces it after 30 s. */
-    static void stop(Process process) {
+    public static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -150,20 +150,10 @@ public final class Launcher {
 
     private void startService(String name, Map<String, String> environment, int port) throws Exception {
         Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
-        }
         Path log = home.resolve("logs").resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
         long started = System.nanoTime();
         System.out.println("devstack: starting " + name + " on port " + port + " (log: " + log + ")");
-        Process process = builder.start();
-        services.add(process);
-        ChildProcesses.awaitReady(name, process, "http://127.0.0.1:" + port + "/actuator/health/readiness", READY_TIMEOUT, log.toString());
+        services.add(ChildProcesses.startService(name, jar, environment, port, log, READY_TIMEOUT));
         System.out.printf("devstack: %s is ready (%d s)%n", name, (System.nanoTime() - started) / 1_000_000_000);
     }
 
@@ -181,9 +171,6 @@ public final class Launcher {
         System.out.println("devstack: stopped");
     }
 
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 
     private static int port(String variable, int fallback) {
         return Integer.parseInt(env(variable, String.valueOf(fallback)));

@@ -33,8 +33,15 @@ public final class CreativeLabsRealm {
      * @param gatewayRedirectUris where the gateway's OIDC login may return, e.g. {@code https://labs.example.org/*}
      * @param secrets client secrets by client id (gateway, tenant-admin, platform-provisioner)
      * @param devClients whether to add the dev/test-only password-grant client
+     * @param smtp the realm's mail server for invitations and password resets, in Keycloak's keys ({@code host},
+     *     {@code port}, {@code from}, {@code auth}, {@code user}, {@code password}, {@code starttls}); empty: unchanged
      */
-    public record Settings(List<String> gatewayRedirectUris, Map<String, String> secrets, boolean devClients) {
+    public record Settings(List<String> gatewayRedirectUris, Map<String, String> secrets, boolean devClients,
+            Map<String, String> smtp) {
+
+        public Settings(List<String> gatewayRedirectUris, Map<String, String> secrets, boolean devClients) {
+            this(gatewayRedirectUris, secrets, devClients, Map.of());
+        }
     }
 
     private CreativeLabsRealm() {
@@ -57,6 +64,9 @@ public final class CreativeLabsRealm {
         realm.setInternationalizationEnabled(true);
         realm.setSupportedLocales(java.util.Set.of("en", "ru", "ky", "uz"));
         realm.setDefaultLocale("ru");
+        if (!settings.smtp().isEmpty()) {
+            realm.setSmtpServer(settings.smtp());
+        }
 
         RolesRepresentation roles = new RolesRepresentation();
         roles.setRealm(List.of(

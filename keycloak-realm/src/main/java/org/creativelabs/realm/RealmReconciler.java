@@ -72,6 +72,18 @@ public final class RealmReconciler {
         return realm.organizations().search(slug, true, 0, 1).get(0).getId();
     }
 
+    /** Removes a lab's organization (undoing provisioning, or deleting the lab); absent already is fine. */
+    public void removeOrganization(String realmName, String slug) {
+        RealmResource realm = admin.realm(realmName);
+        for (OrganizationRepresentation organization : realm.organizations().search(slug, true, 0, 1)) {
+            try (var response = realm.organizations().get(organization.getId()).delete()) {
+                if (response.getStatus() >= 300 && response.getStatus() != 404) {
+                    throw new IllegalStateException("Removing organization " + slug + " failed: " + response.getStatus());
+                }
+            }
+        }
+    }
+
     private static RealmRepresentation withoutRolesAndClients(RealmRepresentation desired) {
         RealmRepresentation settings = new RealmRepresentation();
         settings.setRealm(desired.getRealm());
@@ -83,6 +95,7 @@ public final class RealmReconciler {
         settings.setLoginWithEmailAllowed(desired.isLoginWithEmailAllowed());
         settings.setResetPasswordAllowed(desired.isResetPasswordAllowed());
         settings.setVerifyEmail(desired.isVerifyEmail());
+        settings.setSmtpServer(desired.getSmtpServer());
         settings.setBruteForceProtected(desired.isBruteForceProtected());
         settings.setSslRequired(desired.getSslRequired());
         settings.setAccessTokenLifespan(desired.getAccessTokenLifespan());

@@ -8,9 +8,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Where Keycloak is and how tenant-admin administers the realm.
  *
  * @param clientSecrets secrets of the confidential clients by client id; in production from a Secret
+ * @param smtp the realm's mail server for invitations, in Keycloak's keys (host, port, from, ...); empty: left as is
  */
 @ConfigurationProperties("platform.keycloak")
 record KeycloakProperties(String url, String realm, boolean reconcileRealm, String adminRealm, String adminClientId,
         String adminUsername, String adminPassword, boolean devClients, List<String> gatewayRedirectUris,
-        Map<String, String> clientSecrets) {
+        Map<String, String> clientSecrets, Map<String, String> smtp) {
+
+    KeycloakProperties {
+        clientSecrets = clientSecrets == null ? Map.of() : clientSecrets;
+        smtp = smtp == null ? Map.of() : Map.copyOf(smtp.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
 }

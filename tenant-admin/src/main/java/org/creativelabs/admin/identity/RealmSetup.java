@@ -35,7 +35,7 @@ class RealmSetup implements ApplicationRunner {
             }
         });
         var definition = CreativeLabsRealm.definition(
-                new CreativeLabsRealm.Settings(keycloak.gatewayRedirectUris(), secrets, keycloak.devClients()));
+                new CreativeLabsRealm.Settings(keycloak.gatewayRedirectUris(), secrets, keycloak.devClients(), keycloak.smtp()));
         try (Keycloak admin = Keycloak.getInstance(keycloak.url(), keycloak.adminRealm(), keycloak.adminUsername(),
                 keycloak.adminPassword(), keycloak.adminClientId())) {
             new RealmReconciler(admin).apply(definition, CreativeLabsRealm.serviceAccountRealmRoles(),

@@ -1,0 +1,22 @@
+package org.creativelabs.admin.provisioning;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * What a coordinator fills in to open a regional lab. {@code templateFromLab}: the slug of an existing lab whose
+ * structure (spaces, plans, branding defaults; never people) the new lab starts with.
+ */
+record LabRequest(
+        @NotNull String slug,
+        @NotBlank @Size(max = 120) String name,
+        @NotBlank @Size(max = 120) String region,
+        @NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = "en|ru|ky|uz", message = "must be one of en, ru, ky, uz") String> languages,
+        @NotBlank @Email @Size(max = 254) String adminEmail,
+        @Size(max = 30) String templateFromLab) {
+}

@@ -1,0 +1,65 @@
+package org.creativelabs.admin.provisioning;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * platform-core's internal tenant API, called with tenant-admin's {@code platform-provisioner} client-credentials token
+ * (see {@link ProvisioningConfiguration}). tenant-admin has no rights on platform-core's schemas: this is its only way in.
+ */
+@Component
+class PlatformCore {
+
+    private final RestClient http;
+
+    PlatformCore(RestClient platformCoreClient) {
+        this.http = platformCoreClient;
+    }
+
+    void createTenant(UUID labId, String slug) {
+        http.post().uri("/internal/tenants").body(Map.of("labId", labId, "slug", slug)).retrieve().toBodilessEntity();
+    }
+
+    void migrate(UUID labId) {
+        JsonNode result = http.post().uri("/internal/tenants/{id}/migrate", labId).retrieve().body(JsonNode.class);
+        String outcome = result == null ? "none" : result.path("outcome").asString();
+        if (!outcome.equals("MIGRATED") && !outcome.equals("UP_TO_DATE")) {
+            throw new IllegalStateException("Migrating the lab's schema ended " + outcome + ": " + result);
+        }
+    }
+
+    void seat(UUID labId, String subject, List<String> roles) {
+        http.post().uri("/internal/tenants/{id}/members", labId).body(Map.of("subject", subject, "roles", roles))
+                .retrieve().toBodilessEntity();
+    }
+
+    JsonNode captureTemplate(UUID labId) {
+        return http.get().uri("/internal/tenants/{id}/template", labId).retrieve().body(JsonNode.class);
+    }
+
+    void applyTemplate(UUID labId, Object template) {
+        http.post().uri("/internal/tenants/{id}/template", labId).body(template).retrieve().toBodilessEntity();
+    }
+
+    void resume(UUID labId) {
+        http.post().uri("/internal/tenants/{id}/resume", labId).retrieve().toBodilessEntity();
+    }
+
+    /** Archives and drops the lab's schema and role; a lab platform-core does not know is already gone. */
+    void remove(UUID labId) {
+        try {
+            http.post().uri("/internal/tenants/{id}/archive", labId).retrieve().toBodilessEntity();
+            http.delete().uri("/internal/tenants/{id}", labId).retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() != HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package org.creativelabs.admin.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.creativelabs.devstack.ChildProcesses;
+import org.creativelabs.devstack.DatabaseLogins;
+import org.creativelabs.devstack.TestKeycloak;
+import org.creativelabs.devstack.TestPostgres;
+import org.creativelabs.realm.CreativeLabsRealm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 5, must-shows 1, 2 (in part) and 3: a coordinator's request brings a lab to ACTIVE through tenant-admin, a real
+ * platform-core (its jar, as a separate process), a real Keycloak and an SMTP sink. Keycloak and platform-core are
+ * reached through proxies the test can cut, so faults are injected without stopping the shared servers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "platform.provisioning.max-attempts=1")
+class ProvisioningIntegrationTests {
+
+    private static final Logger log = LoggerFactory.getLogger(ProvisioningIntegrationTests.class);
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    static final DatabaseLogins logins = TestPostgres.database("clpt_prov");
+    static final GreenMail mail;
+    static final Process platformCore;
+    static final int platformCorePort;
+    static final TcpProxy keycloakProxy;
+    static final TcpProxy platformCoreProxy;
+
+    static {
+        try {
+            mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail.start();
+            platformCorePort = freePort();
+            Map<String, String> environment = new HashMap<>();
+            environment.put("PLATFORM_DB_URL", TestPostgres.server().jdbcUrl(logins.database()));
+            environment.put("PLATFORM_DB_RUNTIME_USER", logins.runtime());
+            environment.put("PLATFORM_DB_MIGRATOR_USER", logins.migrator());
+            environment.put("KEYCLOAK_URL", TestKeycloak.url());
+            environment.put("PLATFORM_CORE_PORT", String.valueOf(platformCorePort));
+            environment.put("PLATFORM_DB_POOL_SIZE", "5");
+            Path jar = Path.of("..", "platform-core", "target", "platform-core.jar").toAbsolutePath().normalize();
+            Path logFile = Files.createTempFile("clp-test-platform-core", ".log");
+            platformCore = ChildProcesses.startService("platform-core", jar, environment, platformCorePort, logFile, Duration.ofMinutes(3));
+            keycloakProxy = new TcpProxy(URI.create(TestKeycloak.url()).getPort());
+            platformCoreProxy = new TcpProxy(platformCorePort);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestPostgres.server().jdbcUrl(logins.database()));
+        registry.add("spring.datasource.username", logins::tenantAdmin);
+        registry.add("spring.datasource.password", () -> "");
+        // Keycloak administration and platform-core go through the proxies; tokens are checked against Keycloak itself.
+        registry.add("platform.keycloak.url", () -> "http://127.0.0.1:" + keycloakProxy.port());
+        registry.add("platform.security.issuer-uri", TestKeycloak::issuer);
+        registry.add("spring.security.oauth2.client.provider.keycloak.token-uri",
+                () -> TestKeycloak.issuer() + "/protocol/openid-connect/token");
+        registry.add("platform.platform-core-url", () -> "http://127.0.0.1:" + platformCoreProxy.port());
+        registry.add("platform.keycloak.admin-password", TestKeycloak::adminPassword);
+        registry.add("platform.keycloak.dev-clients", () -> "true");
+        registry.add("platform.keycloak.smtp.host", () -> "127.0.0.1");
+        registry.add("platform.keycloak.smtp.port", () -> String.valueOf(mail.getSmtp().getPort()));
+        TestKeycloak.secrets().forEach((client, secret) -> registry.add("platform.keycloak.client-secrets." + client, () -> secret));
+    }
+
+    @LocalServerPort
+    int port;
+
+    String coordinator;
+
+    @BeforeEach
+    void setUp() {
+        keycloakProxy.restore();
+        platformCoreProxy.restore();
+        coordinator = TestKeycloak.userToken(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        ChildProcesses.stop(platformCore);
+        mail.stop();
+        keycloakProxy.close();
+        platformCoreProxy.close();
+    }
+
+    @Test
+    void aLabReachesActiveWithItsSchemaOrganizationInvitedAdminAndBranding() throws Exception {
+        String slug = uniqueSlug("batken");
+        String email = slug + ".admin@example.org";
+        long started = System.nanoTime();
+
+        Reply accepted = post("/api/labs", request(slug, email), coordinator, Map.of());
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        assertThat(accepted.header()).isEqualTo("/api/provisioning/jobs/" + accepted.json().get("id").asString());
+        JsonNode job = awaitFinished(accepted.json().get("id").asString());
+        log.info("Lab {} reached ACTIVE through the API in {} ms", slug, (System.nanoTime() - started) / 1_000_000);
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("steps").valueStream().map(s -> s.get("status").asString())).containsOnly("DONE");
+        UUID labId = UUID.fromString(job.get("labId").asString());
+        JsonNode registry = get("/api/registry/labs", coordinator).json();
+        assertThat(registry.valueStream().filter(l -> l.get("slug").asString().equals(slug)).findFirst().orElseThrow()
+                .get("status").asString()).isEqualTo("ACTIVE");
+        // platform-core serves it, branded with its name.
+        JsonNode branding = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platformCorePort
+                + "/api/labs/" + slug + "/public/branding")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(branding.get("displayName").asString()).isEqualTo("Batken Creative Lab");
+        assertThat(branding.get("defaultLanguage").asString()).isEqualTo("ky");
+        // Its organization, with the invited admin as a member; the invitation e-mail reached the SMTP sink.
+        var organizations = TestKeycloak.admin().realm(CreativeLabsRealm.NAME).organizations().search(slug, true, 0, 1);
+        assertThat(organizations).hasSize(1);
+        assertThat(TestKeycloak.admin().realm(CreativeLabsRealm.NAME).organizations().get(organizations.get(0).getId())
+                .members().list(-1, -1)).extracting(m -> m.getEmail()).contains(email);
+        assertThat(mail.waitForIncomingEmail(30_000, 1)).isTrue();
+        MimeMessage invitation = java.util.Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> recipient(m).equals(email)).findFirst().orElseThrow();
+        assertThat(invitation.getSubject()).isNotBlank();
+        JsonNode tenant = internal("/internal/tenants/" + labId);
+        assertThat(tenant.get("serving").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theSameRequestTwiceIsOneLabAndATakenSlugIsA409() throws Exception {
+        String slug = uniqueSlug("naryn");
+        Map<String, Object> request = request(slug, slug + "@example.org");
+        Reply first = post("/api/labs", request, coordinator, Map.of("Idempotency-Key", "open-" + slug));
+        Reply again = post("/api/labs", request, coordinator, Map.of("Idempotency-Key", "open-" + slug));
+        Reply withoutKey = post("/api/labs", request, coordinator, Map.of());
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(withoutKey.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+
+        Map<String, Object> other = new HashMap<>(request);
+        other.put("name", "Another lab");
+        Reply taken = post("/api/labs", other, coordinator, Map.of());
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(409);
+        assertThat(taken.isProblem()).isTrue();
+        Reply reused = post("/api/labs", other, coordinator, Map.of("Idempotency-Key", "open-" + slug));
+        assertThat(reused.status()).as("the same key for another request").isEqualTo(422);
+        assertThat(awaitFinished(first.json().get("id").asString()).get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void badOrReservedSlugsAre400AndOnlyCoordinatorsMayProvision() throws Exception {
+        for (String slug : List.of("Osh Lab", "admin", "osh--2", "x")) {
+            Reply bad = post("/api/labs", request(slug, "a@example.org"), coordinator, Map.of());
+            assertThat(bad.status()).as(slug + ": " + bad).isEqualTo(400);
+            assertThat(bad.isProblem()).isTrue();
+            assertThat(bad.json().toString()).contains("slug");
+        }
+        Reply noEmail = post("/api/labs", Map.of("slug", uniqueSlug("talas"), "name", "Talas", "region", "Talas",
+                "languages", List.of("ky")), coordinator, Map.of());
+        assertThat(noEmail.status()).isEqualTo(400);
+        String viewer = TestKeycloak.userToken(TestKeycloak.createUser("viewer", CreativeLabsRealm.UNDP_VIEWER));
+        String person = TestKeycloak.userToken(TestKeycloak.createUser("person"));
+        for (String token : List.of(viewer, person)) {
+            Reply denied = post("/api/labs", request(uniqueSlug("denied"), "d@example.org"), token, Map.of());
+            assertThat(denied.status()).isEqualTo(403);
+            assertThat(denied.isProblem()).isTrue();
+        }
+        assertThat(get("/api/registry/labs", viewer).status()).as("UNDP may list labs").isEqualTo(200);
+        assertThat(post("/api/labs", request(uniqueSlug("anon"), "a@example.org"), null, Map.of()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void keycloakUnreachableAtTheOrganizationStepLeavesNoSchemaRoleOrOrganizationAndARetryFinishesTheLab() throws Exception {
+        String slug = uniqueSlug("kochkor");
+        keycloakProxy.cut();
+        Reply accepted = post("/api/labs", request(slug, slug + "@example.org"), coordinator, Map.of());
+        JsonNode failed = awaitFinished(accepted.json().get("id").asString());
+
+        assertThat(failed.get("status").asString()).as(failed.toString()).isEqualTo("FAILED");
+        assertThat(step(failed, "ORGANIZATION")).isEqualTo("FAILED");
+        assertThat(step(failed, "SCHEMA")).isEqualTo("UNDONE");
+        UUID labId = UUID.fromString(failed.get("labId").asString());
+        assertThat(internalStatus("/internal/tenants/" + labId)).as("no schema or role left").isEqualTo(404);
+        assertThat(TestKeycloak.admin().realm(CreativeLabsRealm.NAME).organizations().search(slug, true, 0, 1)).isEmpty();
+        assertThat(labStatus(slug)).isEqualTo("PROVISIONING_FAILED");
+
+        keycloakProxy.restore();
+        Reply retried = post("/api/provisioning/jobs/" + labIdJob(accepted) + "/retry", null, coordinator, Map.of());
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(202);
+        assertThat(awaitFinished(labIdJob(accepted)).get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(labStatus(slug)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void platformCoreUnreachableFailsTheJobAtItsFirstStepAndARetryFinishesTheLab() throws Exception {
+        String slug = uniqueSlug("at-bashy");
+        platformCoreProxy.cut();
+        Reply accepted = post("/api/labs", request(slug, slug + "@example.org"), coordinator, Map.of());
+        JsonNode failed = awaitFinished(labIdJob(accepted));
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(step(failed, "SCHEMA")).isEqualTo("FAILED");
+        assertThat(TestKeycloak.admin().realm(CreativeLabsRealm.NAME).organizations().search(slug, true, 0, 1)).isEmpty();
+
+        platformCoreProxy.restore();
+        post("/api/provisioning/jobs/" + labIdJob(accepted) + "/retry", null, coordinator, Map.of());
+        assertThat(awaitFinished(labIdJob(accepted)).get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void progressStreamsAsServerSentEventsUntilTheJobFinishes() throws Exception {
+        Reply accepted = post("/api/labs", request(uniqueSlug("jalal-abad"), "ja@example.org"), coordinator, Map.of());
+        HttpResponse<String> events = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/provisioning/jobs/" + labIdJob(accepted) + "/events"))
+                .header("Authorization", "Bearer " + coordinator).header("Accept", "text/event-stream")
+                .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(events.statusCode()).isEqualTo(200);
+        assertThat(events.body()).contains("event:progress").contains("\"status\":\"SUCCEEDED\"");
+        assertThat(events.body().split("event:progress").length - 1).as("one event per change").isGreaterThan(1);
+    }
+
+    private static Map<String, Object> request(String slug, String email) {
+        return Map.of("slug", slug, "name", "Batken Creative Lab", "region", "Batken", "languages", List.of("ky", "ru"),
+                "adminEmail", email);
+    }
+
+    private static String labIdJob(Reply accepted) {
+        return accepted.json().get("id").asString();
+    }
+
+    private static String step(JsonNode job, String name) {
+        return job.get("steps").valueStream().filter(s -> s.get("step").asString().equals(name)).findFirst().orElseThrow()
+                .get("status").asString();
+    }
+
+    private String labStatus(String slug) throws Exception {
+        return get("/api/registry/labs", coordinator).json().valueStream().filter(l -> l.get("slug").asString().equals(slug))
+                .findFirst().orElseThrow().get("status").asString();
+    }
+
+    private JsonNode awaitFinished(String jobId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode job = get("/api/provisioning/jobs/" + jobId, coordinator).json();
+            String status = job.get("status").asString();
+            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+                return job;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Job " + jobId + " did not finish: " + get("/api/provisioning/jobs/" + jobId, coordinator));
+    }
+
+    private static JsonNode internal(String path) throws Exception {
+        return json.readTree(internalCall(path).body());
+    }
+
+    private static int internalStatus(String path) throws Exception {
+        return internalCall(path).statusCode();
+    }
+
+    private static HttpResponse<String> internalCall(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platformCorePort + path))
+                .header("Authorization", "Bearer " + TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Reply get(String path, String token) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET(), token, Map.of());
+    }
+
+    private Reply post(String path, Object body, String token, Map<String, String> headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))),
+                token, headers);
+    }
+
+    private Reply send(HttpRequest.Builder request, String token, Map<String, String> headers) throws Exception {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Location").orElse(null), response.body());
+    }
+
+    record Reply(int status, String contentType, String header, String body) {
+
+        JsonNode json() {
+            return ProvisioningIntegrationTests.json.readTree(body);
+        }
+
+        boolean isProblem() {
+            return contentType.startsWith("application/problem+json");
+        }
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String uniqueSlug(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
