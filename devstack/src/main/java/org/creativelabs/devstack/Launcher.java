@@ -1,11 +1,7 @@
 package org.creativelabs.devstack;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.creativelabs.realm.CreativeLabsRealm;
-import org.creativelabs.realm.RealmReconciler;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 
 /**
  * Runs the whole platform locally: PostgreSQL (embedded with a data folder kept under {@code .devstack/},
@@ -37,6 +29,7 @@ public final class Launcher {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedPostgresServer embedded;
     private KeycloakServer keycloak;
+    private MailSink mail;
 
     private Launcher(Path root) {
         this.root = root;
@@ -70,6 +63,10 @@ public final class Launcher {
         keycloak = KeycloakServer.start(KeycloakServer.distribution(), server, "keycloak", keycloakPort,
                 port("KEYCLOAK_MANAGEMENT_PORT", 9180), secrets.get("KEYCLOAK_ADMIN_PASSWORD"), home.resolve("logs/keycloak.log"));
 
+        int smtpPort = port("CLP_SMTP_PORT", 3025);
+        mail = MailSink.start(smtpPort, home.resolve("mail"));
+        System.out.println("devstack: SMTP sink (GreenMail) on port " + smtpPort + ": e-mails land in " + home.resolve("mail"));
+
         int corePort = port("PLATFORM_CORE_PORT", 8081);
         int adminPort = port("TENANT_ADMIN_PORT", 8082);
         int gatewayPort = port("GATEWAY_PORT", 8080);
@@ -95,6 +92,8 @@ public final class Launcher {
         admin.put("GATEWAY_CLIENT_SECRET", secrets.get("GATEWAY_CLIENT_SECRET"));
         admin.put("TENANT_ADMIN_CLIENT_SECRET", secrets.get("TENANT_ADMIN_CLIENT_SECRET"));
         admin.put("PROVISIONER_CLIENT_SECRET", secrets.get("PROVISIONER_CLIENT_SECRET"));
+        admin.put("SMTP_HOST", "127.0.0.1");
+        admin.put("SMTP_PORT", String.valueOf(smtpPort));
         startService("tenant-admin", admin, adminPort);
 
         Map<String, String> gateway = new LinkedHashMap<>();
@@ -102,7 +101,7 @@ public final class Launcher {
         gateway.put("PLATFORM_CORE_URL", coreUrl);
         startService("gateway", gateway, gatewayPort);
 
-        new DemoData(http, coreUrl, keycloak, secrets).seed();
+        new DemoLabs(http, coreUrl, "http://127.0.0.1:" + adminPort, keycloak, secrets).seed();
 
         System.out.printf("""
 
@@ -113,18 +112,19 @@ public final class Launcher {
                   Keycloak       %4$s  (admin console: admin / see .devstack/dev.env)
                   PostgreSQL     %5$s  (logins %6$s, %7$s, %8$s)
                   logs           %9$s
-                Demo lab: osh (Women Creative Lab Osh) with its spaces; Keycloak organization 'osh'.
+                  e-mails        %11$s  (invitations of the labs' first admins, from the SMTP sink)
+                Demo labs, provisioned through tenant-admin: osh, jalal-abad, batken and kochkor (a Naryn village lab).
                 Demo logins (password: %10$s):
-                  %11$s  platform-coordinator
-                  %12$s  undp-viewer
-                  %13$s  lab-admin of osh
-                  %14$s  resident of osh
-                A token for the API, e.g. as the resident:
-                  curl -s -d grant_type=password -d client_id=clp-dev -d 'scope=openid organization' -d username=%14$s -d password=%10$s \\
+                  %12$s  platform-coordinator
+                  %13$s  undp-viewer
+                  <lab>.admin@example.org    lab-admin of that lab, e.g. osh.admin@example.org
+                  <lab>.resident@example.org resident of that lab, e.g. osh.resident@example.org
+                A token for the API, e.g. as Osh's resident:
+                  curl -s -d grant_type=password -d client_id=clp-dev -d 'scope=openid organization' -d username=osh.resident@example.org -d password=%10$s \\
                     %4$s/realms/creative-labs/protocol/openid-connect/token
                 """, gatewayPort, corePort, adminPort, keycloak.url(), jdbcUrl, logins.runtime(), logins.migrator(),
-                logins.tenantAdmin(), home.resolve("logs"), secrets.get("DEMO_PASSWORD"), DemoData.COORDINATOR,
-                DemoData.UNDP_VIEWER, DemoData.OSH_ADMIN, DemoData.OSH_RESIDENT);
+                logins.tenantAdmin(), home.resolve("logs"), secrets.get("DEMO_PASSWORD"), home.resolve("mail"),
+                DemoLabs.COORDINATOR, DemoLabs.UNDP_VIEWER);
     }
 
     private PostgresServer startPostgres(boolean fresh) throws IOException {
@@ -165,12 +165,14 @@ public final class Launcher {
         if (keycloak != null) {
             keycloak.close();
         }
+        if (mail != null) {
+            mail.close();
+        }
         if (embedded != null) {
             embedded.close();
         }
         System.out.println("devstack: stopped");
     }
-
 
     private static int port(String variable, int fallback) {
         return Integer.parseInt(env(variable, String.valueOf(fallback)));
@@ -179,114 +181,5 @@ public final class Launcher {
     private static String env(String variable, String fallback) {
         String value = System.getenv(variable);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    /**
-     * The Osh demo lab through platform-core's internal tenant API (with the provisioner's client-credentials token),
-     * its Keycloak organization, and demo accounts. Repeating it changes nothing.
-     * TODO(provisioning issue): provision Osh, Jalal-Abad, Batken and a Naryn village lab through tenant-admin.
-     */
-    record DemoData(HttpClient http, String coreUrl, KeycloakServer keycloak, DevSecrets secrets) {
-
-        static final UUID OSH = UUID.nameUUIDFromBytes("creative-labs:demo-lab:osh".getBytes(StandardCharsets.UTF_8));
-        static final String COORDINATOR = "coordinator@example.org";
-        static final String UNDP_VIEWER = "undp.viewer@example.org";
-        static final String OSH_ADMIN = "osh.admin@example.org";
-        static final String OSH_RESIDENT = "osh.resident@example.org";
-
-        void seed() throws Exception {
-            String realm = CreativeLabsRealm.NAME;
-            String password = secrets.get("DEMO_PASSWORD");
-            try (Keycloak admin = keycloak.admin()) {
-                KeycloakUsers.ensure(admin, realm, COORDINATOR, password, CreativeLabsRealm.COORDINATOR);
-                KeycloakUsers.ensure(admin, realm, UNDP_VIEWER, password, CreativeLabsRealm.UNDP_VIEWER);
-                String oshAdmin = KeycloakUsers.ensure(admin, realm, OSH_ADMIN, password);
-                String oshResident = KeycloakUsers.ensure(admin, realm, OSH_RESIDENT, password);
-                String organization = new RealmReconciler(admin).ensureOrganization(realm, OSH.toString(), "osh",
-                        "Women Creative Lab Osh");
-                var members = admin.realm(realm).organizations().get(organization).members();
-                for (String member : List.of(oshAdmin, oshResident)) {
-                    if (members.list(-1, -1).stream().noneMatch(m -> m.getId().equals(member))) {
-                        members.addMember(member).close();
-                    }
-                }
-                String token = provisionerToken();
-                post(token, "/internal/tenants", "{\"labId\":\"" + OSH + "\",\"slug\":\"osh\"}", null);
-                post(token, "/internal/tenants/" + OSH + "/migrate", null, null);
-                post(token, "/internal/tenants/" + OSH + "/members", "{\"subject\":\"" + oshAdmin + "\",\"roles\":[\"lab-admin\"]}", null);
-                post(token, "/internal/tenants/" + OSH + "/members", "{\"subject\":\"" + oshResident + "\",\"roles\":[\"resident\"]}", null);
-                post(token, "/internal/tenants/" + OSH + "/resume", null, null);
-                String adminToken = userToken(OSH_ADMIN, password);
-                String[][] spaces = {
-                        {"Felt and textile studio", "STUDIO", "8", "Shyrdak and ala-kiyiz work tables, two looms"},
-                        {"Photo and video corner", "ROOM", "4", "Backdrops, lights and a camera kit"},
-                        {"Coworking desk 1", "DESK", "1", "By the window"},
-                        {"Coworking desk 2", "DESK", "1", "Near the kitchen"},
-                        {"Sewing machine", "EQUIPMENT", "1", "Industrial straight-stitch machine"}};
-                for (String[] s : spaces) {
-                    String body = "{\"name\":\"%s\",\"kind\":\"%s\",\"capacity\":%s,\"description\":\"%s\"}".formatted(s[0], s[1], s[2], s[3]);
-                    post(adminToken, "/api/labs/osh/spaces", body, "demo-space:" + s[0]);
-                }
-                // Plans for the move to partial self-financing: residents rent space from their own income.
-                String[][] plans = {
-                        {"Resident", "Studio and desk time for residents in the programme", "40", "0"},
-                        {"Graduate renting space", "For graduates renting space from their own income", "60", "1500"},
-                        {"Network member", "Drop-in time for ambassadors, mentors and the wider network", "8", "300"}};
-                for (String[] p : plans) {
-                    String body = "{\"name\":\"%s\",\"description\":\"%s\",\"monthlyBookingHours\":%s,\"monthlyFeeKgs\":%s}"
-                            .formatted(p[0], p[1], p[2], p[3]);
-                    post(adminToken, "/api/labs/osh/plans", body, "demo-plan:" + p[0]);
-                }
-                brand(adminToken);
-            }
-        }
-
-        /** Names the demo lab (only while it still has the default name, so a later edit is kept). */
-        private void brand(String adminToken) throws Exception {
-            HttpResponse<String> current = http.send(HttpRequest.newBuilder(URI.create(coreUrl + "/api/labs/osh/public/branding"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (!current.body().contains("\"displayName\":\"Creative Lab\"")) {
-                return;
-            }
-            String version = current.body().replaceAll(".*\"version\":(\\d+).*", "$1");
-            String body = ("{\"displayName\":\"Women Creative Lab Osh\",\"primaryColor\":\"#6B2D5C\",\"accentColor\":\"#F2B134\","
-                    + "\"defaultLanguage\":\"ky\",\"timeZone\":\"Asia/Bishkek\",\"address\":\"Osh\",\"version\":%s}").formatted(version);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(coreUrl + "/api/labs/osh/branding"))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminToken)
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Branding the demo lab failed: " + response.statusCode() + " " + response.body());
-            }
-        }
-
-        private String provisionerToken() {
-            try (Keycloak client = KeycloakBuilder.builder().serverUrl(keycloak.url()).realm(CreativeLabsRealm.NAME)
-                    .clientId(CreativeLabsRealm.PROVISIONER_CLIENT).clientSecret(secrets.get("PROVISIONER_CLIENT_SECRET"))
-                    .grantType("client_credentials").build()) {
-                return client.tokenManager().getAccessTokenString();
-            }
-        }
-
-        private String userToken(String username, String password) {
-            try (Keycloak user = KeycloakBuilder.builder().serverUrl(keycloak.url()).realm(CreativeLabsRealm.NAME)
-                    .clientId(CreativeLabsRealm.DEV_CLIENT).username(username).password(password).grantType("password").build()) {
-                return user.tokenManager().getAccessTokenString();
-            }
-        }
-
-        private void post(String token, String path, String json, String idempotencyKey) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(coreUrl + path))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + token)
-                    .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-            if (idempotencyKey != null) {
-                request.header("Idempotency-Key", idempotencyKey);
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException("Seeding " + path + " failed: " + response.statusCode() + " " + response.body());
-            }
-        }
     }
 }

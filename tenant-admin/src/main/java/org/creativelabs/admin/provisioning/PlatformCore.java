@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * (see {@link ProvisioningConfiguration}). tenant-admin has no rights on platform-core's schemas: this is its only way in.
  */
 @Component
-class PlatformCore {
+public class PlatformCore {
 
     private final RestClient http;
 
@@ -47,12 +47,30 @@ class PlatformCore {
         http.post().uri("/internal/tenants/{id}/template", labId).body(template).retrieve().toBodilessEntity();
     }
 
-    void resume(UUID labId) {
+    public void resume(UUID labId) {
         http.post().uri("/internal/tenants/{id}/resume", labId).retrieve().toBodilessEntity();
     }
 
+    public void suspend(UUID labId) {
+        http.post().uri("/internal/tenants/{id}/suspend", labId).retrieve().toBodilessEntity();
+    }
+
+    public void archive(UUID labId) {
+        http.post().uri("/internal/tenants/{id}/archive", labId).retrieve().toBodilessEntity();
+    }
+
+    /** Every lab schema platform-core hosts, with its schema version and migration status. */
+    public JsonNode tenants() {
+        return http.get().uri("/internal/tenants").retrieve().body(JsonNode.class);
+    }
+
+    /** Migrates every lab (bounded parallelism in platform-core); per-lab results. */
+    public JsonNode migrateAll(boolean onlyFailed) {
+        return http.post().uri("/internal/tenants/migrate?onlyFailed={only}", onlyFailed).retrieve().body(JsonNode.class);
+    }
+
     /** Archives and drops the lab's schema and role; a lab platform-core does not know is already gone. */
-    void remove(UUID labId) {
+    public void remove(UUID labId) {
         try {
             http.post().uri("/internal/tenants/{id}/archive", labId).retrieve().toBodilessEntity();
             http.delete().uri("/internal/tenants/{id}", labId).retrieve().toBodilessEntity();

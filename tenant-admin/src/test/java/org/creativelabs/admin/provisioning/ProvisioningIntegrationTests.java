@@ -97,6 +97,9 @@ class ProvisioningIntegrationTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     String coordinator;
 
     @BeforeEach
@@ -240,6 +243,63 @@ class ProvisioningIntegrationTests {
         assertThat(events.statusCode()).isEqualTo(200);
         assertThat(events.body()).contains("event:progress").contains("\"status\":\"SUCCEEDED\"");
         assertThat(events.body().split("event:progress").length - 1).as("one event per change").isGreaterThan(1);
+    }
+
+    @Test
+    void aLabIsSuspendedResumedArchivedAndDeletedAndItsSlugIsNeverReused() throws Exception {
+        String slug = uniqueSlug("kyzart");
+        JsonNode job = awaitFinished(labIdJob(post("/api/labs", request(slug, slug + "@example.org"), coordinator, Map.of())));
+        UUID labId = UUID.fromString(job.get("labId").asString());
+        String viewer = TestKeycloak.userToken(TestKeycloak.createUser("viewer", CreativeLabsRealm.UNDP_VIEWER));
+        assertThat(publicPage(slug)).isEqualTo(200);
+
+        assertThat(post("/api/labs/" + slug + "/suspend", null, viewer, Map.of()).status()).isEqualTo(403);
+        assertThat(post("/api/labs/" + slug + "/suspend", null, coordinator, Map.of()).json().get("status").asString())
+                .isEqualTo("SUSPENDED");
+        assertThat(publicPage(slug)).as("a suspended lab answers 423").isEqualTo(423);
+        assertThat(post("/api/labs/" + slug + "/suspend", null, coordinator, Map.of()).status()).isEqualTo(409);
+        assertThat(post("/api/labs/" + slug + "/resume", null, coordinator, Map.of()).status()).isEqualTo(200);
+        assertThat(publicPage(slug)).isEqualTo(200);
+        assertThat(delete("/api/labs/" + slug).status()).as("only an archived lab is deleted").isEqualTo(409);
+        assertThat(post("/api/labs/" + slug + "/archive", null, coordinator, Map.of()).status()).isEqualTo(200);
+        assertThat(publicPage(slug)).isEqualTo(423);
+        assertThat(post("/api/labs/" + slug + "/resume", null, coordinator, Map.of()).status()).isEqualTo(409);
+
+        Reply deleted = delete("/api/labs/" + slug);
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+        assertThat(internalStatus("/internal/tenants/" + labId)).as("schema and role dropped").isEqualTo(404);
+        assertThat(TestKeycloak.admin().realm(CreativeLabsRealm.NAME).organizations().search(slug, true, 0, 1)).isEmpty();
+        assertThat(labStatus(slug)).isEqualTo("DELETED");
+        Reply reused = post("/api/labs", request(slug, "someone.else@example.org"), coordinator, Map.of());
+        assertThat(reused.status()).as("a once-used slug").isEqualTo(409);
+        assertThat(jdbc.queryForList("SELECT action FROM platform_audit WHERE lab_id = ? ORDER BY at", String.class, labId))
+                .containsSubsequence("LAB_REQUESTED", "LAB_ACTIVE", "LAB_SUSPENDED", "LAB_RESUMED", "LAB_ARCHIVED", "LAB_DELETED");
+    }
+
+    @Test
+    void theFleetListsEveryLabWithItsSchemaVersionAndMigratesThemAll() throws Exception {
+        String slug = uniqueSlug("talas");
+        awaitFinished(labIdJob(post("/api/labs", request(slug, slug + "@example.org"), coordinator, Map.of())));
+        String viewer = TestKeycloak.userToken(TestKeycloak.createUser("viewer", CreativeLabsRealm.UNDP_VIEWER));
+        JsonNode fleet = get("/api/fleet/labs", viewer).json();
+        JsonNode lab = fleet.valueStream().filter(l -> l.get("slug").asString().equals(slug)).findFirst().orElseThrow();
+        assertThat(lab.get("schemaVersion").asString()).isNotBlank();
+        assertThat(lab.get("migrationStatus").asString()).isEqualTo("CURRENT");
+
+        assertThat(post("/api/fleet/migrate", null, viewer, Map.of()).status()).isEqualTo(403);
+        Reply migrated = post("/api/fleet/migrate", null, coordinator, Map.of());
+        assertThat(migrated.status()).as(migrated.toString()).isEqualTo(200);
+        assertThat(migrated.json().get("failed").asInt()).isZero();
+        assertThat(migrated.json().get("results").size()).isGreaterThanOrEqualTo(1);
+    }
+
+    private static int publicPage(String slug) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platformCorePort + "/api/labs/" + slug
+                + "/public/branding")).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private Reply delete(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).DELETE(), coordinator, Map.of());
     }
 
     private static Map<String, Object> request(String slug, String email) {

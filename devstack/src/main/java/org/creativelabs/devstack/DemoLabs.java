@@ -1,0 +1,152 @@
+package org.creativelabs.devstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.creativelabs.realm.CreativeLabsRealm;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+
+/**
+ * The demo labs, opened the way a national coordinator opens any lab: through tenant-admin's provisioning API (schema,
+ * organization, invited first admin, branding, starter template). Osh is seeded with spaces and plans by its lab admin;
+ * Jalal-Abad, Batken and the Kochkor village lab start from Osh's structure (lab-in-a-box). Each lab gets a demo admin
+ * and a demo resident. Repeating it changes nothing (the requests carry Idempotency-Keys).
+ */
+record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, KeycloakServer keycloak, DevSecrets secrets) {
+
+    static final String COORDINATOR = "coordinator@example.org";
+    static final String UNDP_VIEWER = "undp.viewer@example.org";
+
+    record Lab(String slug, String name, String region, List<String> languages, String templateFromLab) {
+
+        String admin() {
+            return slug + ".admin@example.org";
+        }
+
+        String resident() {
+            return slug + ".resident@example.org";
+        }
+    }
+
+    static final List<Lab> LABS = List.of(
+            new Lab("osh", "Women Creative Lab Osh", "Osh", List.of("ky", "ru", "uz"), null),
+            new Lab("jalal-abad", "Jalal-Abad Creative Lab", "Jalal-Abad region", List.of("ky", "ru", "uz"), "osh"),
+            new Lab("batken", "Batken Creative Lab", "Batken region", List.of("ky", "ru", "uz"), "osh"),
+            new Lab("kochkor", "Kochkor Village Creative Lab", "Naryn region", List.of("ky", "ru"), "osh"));
+
+    void seed() throws Exception {
+        String realm = CreativeLabsRealm.NAME;
+        String password = secrets.get("DEMO_PASSWORD");
+        try (Keycloak admin = keycloak.admin()) {
+            KeycloakUsers.ensure(admin, realm, COORDINATOR, password, CreativeLabsRealm.COORDINATOR);
+            KeycloakUsers.ensure(admin, realm, UNDP_VIEWER, password, CreativeLabsRealm.UNDP_VIEWER);
+            for (Lab lab : LABS) {
+                // Accounts with the demo password; provisioning finds the admin's and still e-mails the invitation.
+                KeycloakUsers.ensure(admin, realm, lab.admin(), password);
+                KeycloakUsers.ensure(admin, realm, lab.resident(), password);
+            }
+        }
+        String coordinator = userToken(COORDINATOR, password);
+        for (Lab lab : LABS) {
+            long started = System.nanoTime();
+            String body = ("{\"slug\":\"%s\",\"name\":\"%s\",\"region\":\"%s\",\"languages\":[%s],\"adminEmail\":\"%s\"%s}")
+                    .formatted(lab.slug(), lab.name(), lab.region(), String.join(",", lab.languages().stream().map(l -> "\"" + l + "\"").toList()),
+                            lab.admin(), lab.templateFromLab() == null ? "" : ",\"templateFromLab\":\"" + lab.templateFromLab() + "\"");
+            String job = send("POST", tenantAdminUrl + "/api/labs", coordinator, body, "demo-lab:" + lab.slug(), 202);
+            String jobId = job.replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+            String labId = awaitActive(coordinator, jobId, lab.slug());
+            String provisioner = provisionerToken();
+            send("POST", coreUrl + "/internal/tenants/" + labId + "/members", provisioner,
+                    "{\"subject\":\"" + subject(lab.resident()) + "\",\"roles\":[\"resident\"]}", null, 200, 201);
+            if (lab.templateFromLab() == null) {
+                seedOsh(userToken(lab.admin(), password));
+            }
+            System.out.printf("devstack: demo lab %s is ACTIVE (%d ms)%n", lab.slug(), (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** Osh's own spaces and plans; the other demo labs copy them as their starter template. */
+    private void seedOsh(String adminToken) throws Exception {
+        String[][] spaces = {
+                {"Felt and textile studio", "STUDIO", "8", "Shyrdak and ala-kiyiz work tables, two looms"},
+                {"Photo and video corner", "ROOM", "4", "Backdrops, lights and a camera kit"},
+                {"Coworking desk 1", "DESK", "1", "By the window"},
+                {"Coworking desk 2", "DESK", "1", "Near the kitchen"},
+                {"Sewing machine", "EQUIPMENT", "1", "Industrial straight-stitch machine"}};
+        for (String[] s : spaces) {
+            String body = "{\"name\":\"%s\",\"kind\":\"%s\",\"capacity\":%s,\"description\":\"%s\"}".formatted(s[0], s[1], s[2], s[3]);
+            send("POST", coreUrl + "/api/labs/osh/spaces", adminToken, body, "demo-space:" + s[0], 200, 201);
+        }
+        // Plans for the move to partial self-financing: residents rent space from their own income.
+        String[][] plans = {
+                {"Resident", "Studio and desk time for residents in the programme", "40", "0"},
+                {"Graduate renting space", "For graduates renting space from their own income", "60", "1500"},
+                {"Network member", "Drop-in time for ambassadors, mentors and the wider network", "8", "300"}};
+        for (String[] p : plans) {
+            String body = "{\"name\":\"%s\",\"description\":\"%s\",\"monthlyBookingHours\":%s,\"monthlyFeeKgs\":%s}"
+                    .formatted(p[0], p[1], p[2], p[3]);
+            send("POST", coreUrl + "/api/labs/osh/plans", adminToken, body, "demo-plan:" + p[0], 200, 201);
+        }
+    }
+
+    private String awaitActive(String coordinator, String jobId, String slug) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            String job = send("GET", tenantAdminUrl + "/api/provisioning/jobs/" + jobId, coordinator, null, null, 200);
+            if (job.contains("\"status\":\"SUCCEEDED\"")) {
+                return job.replaceAll("(?s).*?\"labId\":\"([^\"]+)\".*", "$1");
+            }
+            if (job.contains("\"status\":\"FAILED\"")) {
+                throw new IllegalStateException("Provisioning the demo lab " + slug + " failed (with data from an older run, "
+                        + "try ./run-local.sh --fresh): " + job);
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException("The demo lab " + slug + " was not ACTIVE within 3 minutes");
+    }
+
+    private String subject(String username) {
+        try (Keycloak admin = keycloak.admin()) {
+            return admin.realm(CreativeLabsRealm.NAME).users().searchByUsername(username, true).get(0).getId();
+        }
+    }
+
+    private String provisionerToken() {
+        try (Keycloak client = KeycloakBuilder.builder().serverUrl(keycloak.url()).realm(CreativeLabsRealm.NAME)
+                .clientId(CreativeLabsRealm.PROVISIONER_CLIENT).clientSecret(secrets.get("PROVISIONER_CLIENT_SECRET"))
+                .grantType("client_credentials").build()) {
+            return client.tokenManager().getAccessTokenString();
+        }
+    }
+
+    private String userToken(String username, String password) {
+        try (Keycloak user = KeycloakBuilder.builder().serverUrl(keycloak.url()).realm(CreativeLabsRealm.NAME)
+                .clientId(CreativeLabsRealm.DEV_CLIENT).username(username).password(password).grantType("password").build()) {
+            return user.tokenManager().getAccessTokenString();
+        }
+    }
+
+    private String send(String method, String url, String token, String json, String idempotencyKey, int... expected)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (int status : expected) {
+            if (response.statusCode() == status) {
+                return response.body();
+            }
+        }
+        throw new IllegalStateException("Seeding " + method + " " + url + " failed: " + response.statusCode() + " " + response.body());
+    }
+}

@@ -1,0 +1,125 @@
+package org.creativelabs.admin.lifecycle;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.creativelabs.admin.audit.PlatformAudit;
+import org.creativelabs.admin.identity.LabIdentities;
+import org.creativelabs.admin.provisioning.PlatformCore;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A lab's life after provisioning, and the fleet: suspend (platform-core answers 423, data kept), resume, archive (stops
+ * for good), delete after archive (schema, role and organization removed; the registry row stays, so the slug is never
+ * reused); list every lab with its schema version and migrate them all. Coordinators only (UNDP may look); every change
+ * is audited.
+ */
+@RestController
+@Tag(name = "lifecycle", description = "Suspending, resuming, archiving and deleting labs; fleet upgrades")
+class LabLifecycleController {
+
+    record Lab(UUID id, String slug, String status) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final PlatformCore platformCore;
+    private final LabIdentities identities;
+    private final PlatformAudit audit;
+
+    LabLifecycleController(JdbcTemplate jdbc, PlatformCore platformCore, LabIdentities identities, PlatformAudit audit) {
+        this.jdbc = jdbc;
+        this.platformCore = platformCore;
+        this.identities = identities;
+        this.audit = audit;
+    }
+
+    @PostMapping("/api/labs/{slug}/suspend")
+    @PreAuthorize("hasRole('platform-coordinator')")
+    @Operation(summary = "Stop serving the lab (423 for its users); its data is kept")
+    Lab suspend(@PathVariable String slug, Authentication caller) {
+        Lab lab = change(slug, Set.of("ACTIVE"), "SUSPENDED", caller);
+        platformCore.suspend(lab.id());
+        return set(lab, "SUSPENDED", caller, "LAB_SUSPENDED");
+    }
+
+    @PostMapping("/api/labs/{slug}/resume")
+    @PreAuthorize("hasRole('platform-coordinator')")
+    Lab resume(@PathVariable String slug, Authentication caller) {
+        Lab lab = change(slug, Set.of("SUSPENDED"), "ACTIVE", caller);
+        platformCore.resume(lab.id());
+        return set(lab, "ACTIVE", caller, "LAB_RESUMED");
+    }
+
+    @PostMapping("/api/labs/{slug}/archive")
+    @PreAuthorize("hasRole('platform-coordinator')")
+    @Operation(summary = "Stop the lab for good (it never serves again); its data is kept until it is deleted")
+    Lab archive(@PathVariable String slug, Authentication caller) {
+        Lab lab = change(slug, Set.of("ACTIVE", "SUSPENDED"), "ARCHIVED", caller);
+        platformCore.archive(lab.id());
+        return set(lab, "ARCHIVED", caller, "LAB_ARCHIVED");
+    }
+
+    @DeleteMapping("/api/labs/{slug}")
+    @PreAuthorize("hasRole('platform-coordinator')")
+    @Operation(summary = "Delete an archived lab: its schema, role and organization; the slug stays taken")
+    Lab delete(@PathVariable String slug, Authentication caller) {
+        Lab lab = change(slug, Set.of("ARCHIVED"), "DELETED", caller);
+        platformCore.remove(lab.id());
+        identities.removeOrganization(lab.slug());
+        return set(lab, "DELETED", caller, "LAB_DELETED");
+    }
+
+    @GetMapping("/api/fleet/labs")
+    @PreAuthorize("hasAnyRole('platform-coordinator', 'undp-viewer')")
+    @Operation(summary = "Every lab schema platform-core hosts, with its schema version and migration status")
+    JsonNode fleet() {
+        return platformCore.tenants();
+    }
+
+    @PostMapping("/api/fleet/migrate")
+    @PreAuthorize("hasRole('platform-coordinator')")
+    @Operation(summary = "Migrate every lab to the latest schema (bounded parallelism); onlyFailed retries the failed ones")
+    JsonNode migrateAll(@RequestParam(defaultValue = "false") boolean onlyFailed, Authentication caller) {
+        JsonNode report = platformCore.migrateAll(onlyFailed);
+        audit.record(caller.getName(), "FLEET_MIGRATED", null, Map.of("onlyFailed", onlyFailed));
+        return report;
+    }
+
+    private Lab change(String slug, Set<String> from, String to, Authentication caller) {
+        Lab lab = jdbc.query("SELECT id, slug, status FROM lab WHERE slug = ?",
+                        (rs, row) -> new Lab(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)), slug)
+                .stream().findFirst().orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "lab-not-found", "There is no lab \"" + slug + "\"."));
+        if (!from.contains(lab.status())) {
+            throw problem(HttpStatus.CONFLICT, "lifecycle", "Lab \"" + slug + "\" is " + lab.status() + "; it can become " + to
+                    + " only from " + String.join(" or ", from) + ".");
+        }
+        return lab;
+    }
+
+    private Lab set(Lab lab, String status, Authentication caller, String action) {
+        jdbc.update("UPDATE lab SET status = ?, updated_at = now() WHERE id = ?", status, lab.id());
+        audit.record(caller.getName(), action, lab.id(), Map.of("slug", lab.slug(), "from", lab.status()));
+        return new Lab(lab.id(), lab.slug(), status);
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:problem:" + type));
+        return new ErrorResponseException(status, problem, null);
+    }
+}
