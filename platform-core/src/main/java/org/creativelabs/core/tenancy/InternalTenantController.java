@@ -31,11 +31,16 @@ class InternalTenantController {
     private final TenantCatalog catalog;
     private final TenantSchemas schemas;
     private final TenantMigrationRunner migrations;
+    private final LabExports exports;
 
-    InternalTenantController(TenantCatalog catalog, TenantSchemas schemas, TenantMigrationRunner migrations) {
+    InternalTenantController(TenantCatalog catalog, TenantSchemas schemas, TenantMigrationRunner migrations, LabExports exports) {
         this.catalog = catalog;
         this.schemas = schemas;
         this.migrations = migrations;
+        this.exports = exports;
+    }
+
+    record Restore(@NotNull String exportId) {
     }
 
     record CreateTenant(@NotNull UUID labId, @NotNull String slug) {
@@ -99,6 +104,19 @@ class InternalTenantController {
         find(labId);
         catalog.markArchived(labId);
         return find(labId);
+    }
+
+    @PostMapping("/{labId}/exports")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Export the lab's data on the server (per-table COPY and a manifest); returns the manifest only")
+    LabExports.Manifest export(@PathVariable UUID labId) {
+        return exports.export(labId);
+    }
+
+    @PostMapping("/{labId}/restore")
+    @Operation(summary = "Replace a migrated lab's data with an export's (same schema version), in one transaction")
+    LabExports.Manifest restore(@PathVariable UUID labId, @Valid @RequestBody Restore request) {
+        return exports.restore(labId, request.exportId());
     }
 
     @DeleteMapping("/{labId}")

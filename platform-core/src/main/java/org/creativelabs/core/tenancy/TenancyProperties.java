@@ -9,11 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param migratorPassword its password, empty with trust authentication
  * @param catalogCacheTtl how long a replica may serve a lab's cached catalog entry (suspension elsewhere takes at most this long)
  * @param migrationParallelism how many lab schemas migrate at once
+ * @param exportDir where lab exports are kept (a persistent volume in production)
  */
 @ConfigurationProperties("platform.tenancy")
 record TenancyProperties(
         String migratorUsername,
         @DefaultValue("") String migratorPassword,
         @DefaultValue("5s") Duration catalogCacheTtl,
-        @DefaultValue("4") int migrationParallelism) {
+        @DefaultValue("4") int migrationParallelism,
+        java.nio.file.Path exportDir) {
 }

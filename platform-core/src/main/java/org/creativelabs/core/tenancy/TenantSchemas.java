@@ -70,7 +70,7 @@ class TenantSchemas {
     record Created(CatalogEntry entry, boolean created) {
     }
 
-    private static String q(String identifier) {
+    static String q(String identifier) {
         if (!Lab.isLabSchema(identifier) && !identifier.matches("^[a-z][a-z0-9_]{0,62}$")) {
             throw new IllegalArgumentException("Unsafe identifier: " + identifier);
         }

@@ -214,6 +214,12 @@ class InvalidInputIntegrationTests extends LabApiTest {
                     Bad.json("a colour that is none", f -> "/internal/tenants/" + f.lab().id() + "/template",
                             Map.of("branding", Map.of("primaryColor", "red")), "branding.primaryColor"),
                     badId("/internal/tenants/{labId}/template", "labId"))),
+            Map.entry("POST /internal/tenants/{labId}/exports", List.of(badId("/internal/tenants/{labId}/exports", "labId"))),
+            Map.entry("POST /internal/tenants/{labId}/restore", List.of(
+                    Bad.json("missing export id", f -> "/internal/tenants/" + f.lab().id() + "/restore", Map.of(), "exportId"),
+                    Bad.json("an export id that is no UUID", f -> "/internal/tenants/" + f.lab().id() + "/restore",
+                            Map.of("exportId", "../../etc"), "exportId"),
+                    badId("/internal/tenants/{labId}/restore", "labId"))),
             // Migrating every lab takes no input.
             Map.entry("POST /internal/tenants/migrate", List.of()));
 

@@ -64,6 +64,12 @@ public class LabIdentities {
         return subject;
     }
 
+    /** The subject of the account with this e-mail (the invited lab admin). */
+    public String subjectOf(String email) {
+        return keycloak.realm(properties.realm()).users().searchByEmail(email, true).stream().findFirst()
+                .map(UserRepresentation::getId).orElseThrow(() -> new IllegalStateException("No account for " + email));
+    }
+
     private static String create(RealmResource realm, String email) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(email);

@@ -33,7 +33,11 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "lifecycle", description = "Suspending, resuming, archiving and deleting labs; fleet upgrades")
 class LabLifecycleController {
 
-    record Lab(UUID id, String slug, String status) {
+    record Lab(UUID id, String slug, String status, UUID exportId) {
+
+        Lab(UUID id, String slug, String status) {
+            this(id, slug, status, null);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -67,11 +71,20 @@ class LabLifecycleController {
 
     @PostMapping("/api/labs/{slug}/archive")
     @PreAuthorize("hasRole('platform-coordinator')")
-    @Operation(summary = "Stop the lab for good (it never serves again); its data is kept until it is deleted")
+    @Operation(summary = "Stop the lab for good (it never serves again) and export its data on the server; the export can "
+            + "be restored into a new lab (restoreFromExport), and is kept after the lab is deleted")
     Lab archive(@PathVariable String slug, Authentication caller) {
         Lab lab = change(slug, Set.of("ACTIVE", "SUSPENDED"), "ARCHIVED", caller);
         platformCore.archive(lab.id());
-        return set(lab, "ARCHIVED", caller, "LAB_ARCHIVED");
+        JsonNode manifest = platformCore.export(lab.id());
+        UUID exportId = UUID.fromString(manifest.get("exportId").asString());
+        Map<String, Long> rows = new java.util.TreeMap<>();
+        manifest.get("tables").forEach(t -> rows.put(t.get("name").asString(), t.get("rows").asLong()));
+        jdbc.update("INSERT INTO lab_export (export_id, lab_id, rows) VALUES (?, ?, ?::jsonb)", exportId, lab.id(),
+                tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(rows));
+        Lab archived = set(lab, "ARCHIVED", caller, "LAB_ARCHIVED");
+        audit.record(caller.getName(), "LAB_EXPORTED", lab.id(), Map.of("exportId", exportId));
+        return new Lab(archived.id(), archived.slug(), archived.status(), exportId);
     }
 
     @DeleteMapping("/api/labs/{slug}")

@@ -59,6 +59,16 @@ public class PlatformCore {
         http.post().uri("/internal/tenants/{id}/archive", labId).retrieve().toBodilessEntity();
     }
 
+    /** Exports the lab's data on platform-core's server; returns the manifest (table names and row counts, no content). */
+    public JsonNode export(UUID labId) {
+        return http.post().uri("/internal/tenants/{id}/exports", labId).retrieve().body(JsonNode.class);
+    }
+
+    /** Replaces a lab's (not yet serving) data with an export's. */
+    public void restore(UUID labId, String exportId) {
+        http.post().uri("/internal/tenants/{id}/restore", labId).body(Map.of("exportId", exportId)).retrieve().toBodilessEntity();
+    }
+
     /** Every lab schema platform-core hosts, with its schema version and migration status. */
     public JsonNode tenants() {
         return http.get().uri("/internal/tenants").retrieve().body(JsonNode.class);

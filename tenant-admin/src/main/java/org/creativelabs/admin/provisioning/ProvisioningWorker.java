@@ -101,7 +101,14 @@ class ProvisioningWorker {
                 String subject = identities.invite(organization, request.adminEmail());
                 platformCore.seat(labId, subject, List.of("lab-admin"));
             }
-            case TEMPLATE -> platformCore.applyTemplate(labId, template(request));
+            case TEMPLATE -> {
+                if (request.restoreFromExport() != null) {
+                    // The archived lab's data replaces the new schema's; its first admin keeps their seat.
+                    platformCore.restore(labId, request.restoreFromExport());
+                    platformCore.seat(labId, identities.subjectOf(request.adminEmail()), List.of("lab-admin"));
+                }
+                platformCore.applyTemplate(labId, template(request));
+            }
             case ACTIVATE -> {
                 platformCore.resume(labId);
                 jobs.setLabStatus(labId, "ACTIVE");

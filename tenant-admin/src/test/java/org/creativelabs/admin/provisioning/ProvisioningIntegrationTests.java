@@ -277,6 +277,34 @@ class ProvisioningIntegrationTests {
     }
 
     @Test
+    void anArchivedLabsExportRestoredIntoANewLabBringsItsDataAlong() throws Exception {
+        String old = uniqueSlug("kara-suu");
+        UUID oldId = UUID.fromString(awaitFinished(labIdJob(post("/api/labs", request(old, old + "@example.org"), coordinator, Map.of())))
+                .get("labId").asString());
+        HttpResponse<String> seeded = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platformCorePort
+                        + "/internal/tenants/" + oldId + "/template"))
+                .header("Authorization", "Bearer " + TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"spaces\":[{\"name\":\"Loom\",\"kind\":\"ROOM\",\"capacity\":3},"
+                        + "{\"name\":\"Kiln\",\"kind\":\"EQUIPMENT\",\"capacity\":1}]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(200);
+
+        Reply archived = post("/api/labs/" + old + "/archive", null, coordinator, Map.of());
+        assertThat(archived.status()).as(archived.toString()).isEqualTo(200);
+        String exportId = archived.json().get("exportId").asString();
+        assertThat(jdbc.queryForObject("SELECT rows ->> 'space' FROM lab_export WHERE export_id = ?::uuid", String.class, exportId))
+                .isEqualTo("2");
+
+        String moved = uniqueSlug("kara-suu");
+        Map<String, Object> request = new HashMap<>(request(moved, moved + "@example.org"));
+        request.put("restoreFromExport", exportId);
+        JsonNode job = awaitFinished(labIdJob(post("/api/labs", request, coordinator, Map.of())));
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        JsonNode template = internal("/internal/tenants/" + job.get("labId").asString() + "/template");
+        assertThat(template.get("spaces").valueStream().map(sp -> sp.get("name").asString())).containsExactlyInAnyOrder("Loom", "Kiln");
+    }
+
+    @Test
     void theFleetListsEveryLabWithItsSchemaVersionAndMigratesThemAll() throws Exception {
         String slug = uniqueSlug("talas");
         awaitFinished(labIdJob(post("/api/labs", request(slug, slug + "@example.org"), coordinator, Map.of())));
