@@ -42,11 +42,8 @@ class PlansTemplate implements LabTemplatePart {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(JsonNode section, LabTemplates templates) {
-        for (int i = 0; i < section.size(); i++) {
-            PlanRequest request = templates.read(section.get(i), PlanRequest.class, "plans[" + i + "]");
-            if (plans.findAll().stream().noneMatch(p -> p.view().name().equals(request.name().strip()))) {
-                plans.saveAndFlush(new MembershipPlan(request));
-            }
-        }
+        templates.addMissing(section, PlanRequest.class, section(), PlanRequest::name,
+                name -> plans.findAll().stream().anyMatch(p -> p.view().name().equals(name)),
+                request -> plans.saveAndFlush(new MembershipPlan(request)));
     }
 }

@@ -41,11 +41,8 @@ class SpacesTemplate implements LabTemplatePart {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(JsonNode section, LabTemplates templates) {
-        for (int i = 0; i < section.size(); i++) {
-            SpaceRequest request = templates.read(section.get(i), SpaceRequest.class, "spaces[" + i + "]");
-            if (spaces.findAll().stream().noneMatch(s -> s.view().name().equals(request.name().strip()))) {
-                spaces.saveAndFlush(new Space(request));
-            }
-        }
+        templates.addMissing(section, SpaceRequest.class, section(), SpaceRequest::name,
+                name -> spaces.findAll().stream().anyMatch(s -> s.view().name().equals(name)),
+                request -> spaces.saveAndFlush(new Space(request)));
     }
 }

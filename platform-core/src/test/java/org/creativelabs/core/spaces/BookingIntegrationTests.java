@@ -2,15 +2,10 @@ package org.creativelabs.core.spaces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.creativelabs.core.support.Api;
+import org.creativelabs.core.support.Concurrently;
 import org.creativelabs.core.support.LabApiTest;
 import org.creativelabs.core.support.TestAccounts;
 import org.creativelabs.core.support.TestLabs;
@@ -36,36 +31,21 @@ class BookingIntegrationTests extends LabApiTest {
     void fiftyConcurrentRequestsForOneSlotGiveExactlyOneBooking() throws Exception {
         Map<String, Object> slot = slot(10, 11);
         int requests = 50;
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Reply>> replies = new ArrayList<>();
-        try {
-            for (int i = 0; i < requests; i++) {
-                replies.add(pool.submit(() -> {
-                    start.await();
-                    return api.post(bookings, slot);
-                }));
+        int created = 0;
+        int conflicts = 0;
+        for (Api.Reply r : Concurrently.send(requests, i -> () -> api.post(bookings, slot))) {
+            if (r.status() == 201) {
+                created++;
+            } else {
+                assertThat(r.status()).as(r.toString()).isEqualTo(409);
+                assertThat(r.isProblem()).isTrue();
+                assertThat(r.json().get("type").asString()).isEqualTo("urn:problem:slot-taken");
+                conflicts++;
             }
-            start.countDown();
-            int created = 0;
-            int conflicts = 0;
-            for (Future<Api.Reply> reply : replies) {
-                Api.Reply r = reply.get();
-                if (r.status() == 201) {
-                    created++;
-                } else {
-                    assertThat(r.status()).as(r.toString()).isEqualTo(409);
-                    assertThat(r.isProblem()).isTrue();
-                    assertThat(r.json().get("type").asString()).isEqualTo("urn:problem:slot-taken");
-                    conflicts++;
-                }
-            }
-            System.out.printf("50 concurrent bookings of one slot: %d created, %d refused with 409%n", created, conflicts);
-            assertThat(created).isEqualTo(1);
-            assertThat(conflicts).isEqualTo(requests - 1);
-        } finally {
-            pool.shutdownNow();
         }
+        System.out.printf("50 concurrent bookings of one slot: %d created, %d refused with 409%n", created, conflicts);
+        assertThat(created).isEqualTo(1);
+        assertThat(conflicts).isEqualTo(requests - 1);
         assertThat(api.get(bookings).json().size()).isEqualTo(1);
     }
 

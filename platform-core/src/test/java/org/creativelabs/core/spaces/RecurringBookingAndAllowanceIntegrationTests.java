@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.creativelabs.core.support.Api;
+import org.creativelabs.core.support.Concurrently;
 import org.creativelabs.core.support.LabApiTest;
 import org.creativelabs.core.support.LabDatabase;
 import org.creativelabs.core.support.TestAccounts;
@@ -79,34 +75,20 @@ class RecurringBookingAndAllowanceIntegrationTests extends LabApiTest {
         Api asResident = api.as(TestAccounts.tokenOf(resident));
         // Ten one-hour slots in one lab-local month, requested at once: the allowance admits exactly three.
         LocalDate day = LocalDate.now(TestLabs.BISHKEK).plusMonths(1).withDayOfMonth(10);
-        int requests = 10;
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Reply>> replies = new ArrayList<>();
-        try {
-            for (int i = 0; i < requests; i++) {
-                Instant from = day.plusDays(i % 5).atTime(9 + i / 5, 0).atZone(TestLabs.BISHKEK).toInstant();
-                replies.add(pool.submit(() -> {
-                    start.await();
-                    return asResident.post(base + "/spaces/" + studio + "/bookings", Map.of("startsAt", from.toString(),
-                            "endsAt", from.plusSeconds(3600).toString()));
-                }));
+        int created = 0;
+        for (Api.Reply r : Concurrently.send(10, i -> {
+            Instant from = day.plusDays(i % 5).atTime(9 + i / 5, 0).atZone(TestLabs.BISHKEK).toInstant();
+            return () -> asResident.post(base + "/spaces/" + studio + "/bookings", Map.of("startsAt", from.toString(),
+                    "endsAt", from.plusSeconds(3600).toString()));
+        })) {
+            if (r.status() == 201) {
+                created++;
+            } else {
+                assertThat(r.status()).as(r.toString()).isEqualTo(409);
+                assertThat(r.json().get("type").asString()).isEqualTo("urn:problem:allowance-used-up");
             }
-            start.countDown();
-            int created = 0;
-            for (Future<Api.Reply> reply : replies) {
-                Api.Reply r = reply.get();
-                if (r.status() == 201) {
-                    created++;
-                } else {
-                    assertThat(r.status()).as(r.toString()).isEqualTo(409);
-                    assertThat(r.json().get("type").asString()).isEqualTo("urn:problem:allowance-used-up");
-                }
-            }
-            assertThat(created).isEqualTo(3);
-        } finally {
-            pool.shutdownNow();
         }
+        assertThat(created).isEqualTo(3);
         Api.Reply mine = asResident.get(base + "/bookings/mine?month=" + day.toString().substring(0, 7));
         assertThat(mine.json().get("allowanceHours").asInt()).isEqualTo(3);
         assertThat(mine.json().get("usedHours").asDouble()).isEqualTo(3.0);

@@ -2,19 +2,17 @@ package org.creativelabs.admin.lifecycle;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.creativelabs.admin.audit.PlatformAudit;
 import org.creativelabs.admin.identity.LabIdentities;
 import org.creativelabs.admin.provisioning.PlatformCore;
+import org.creativelabs.admin.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -116,9 +114,9 @@ class LabLifecycleController {
     private Lab change(String slug, Set<String> from, String to, Authentication caller) {
         Lab lab = jdbc.query("SELECT id, slug, status FROM lab WHERE slug = ?",
                         (rs, row) -> new Lab(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)), slug)
-                .stream().findFirst().orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "lab-not-found", "There is no lab \"" + slug + "\"."));
+                .stream().findFirst().orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND, "lab-not-found", "There is no lab \"" + slug + "\"."));
         if (!from.contains(lab.status())) {
-            throw problem(HttpStatus.CONFLICT, "lifecycle", "Lab \"" + slug + "\" is " + lab.status() + "; it can become " + to
+            throw Problems.exception(HttpStatus.CONFLICT, "lifecycle", "Lab \"" + slug + "\" is " + lab.status() + "; it can become " + to
                     + " only from " + String.join(" or ", from) + ".");
         }
         return lab;
@@ -128,11 +126,5 @@ class LabLifecycleController {
         jdbc.update("UPDATE lab SET status = ?, updated_at = now() WHERE id = ?", status, lab.id());
         audit.record(caller.getName(), action, lab.id(), Map.of("slug", lab.slug(), "from", lab.status()));
         return new Lab(lab.id(), lab.slug(), status);
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:problem:" + type));
-        return new ErrorResponseException(status, problem, null);
     }
 }

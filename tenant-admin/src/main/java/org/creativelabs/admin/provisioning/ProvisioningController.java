@@ -19,14 +19,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.creativelabs.admin.audit.PlatformAudit;
+import org.creativelabs.admin.web.Problems;
 import org.creativelabs.realm.LabSlugs;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,7 +66,7 @@ class ProvisioningController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         String reason = LabSlugs.reasonAgainst(request.slug());
         if (reason != null) {
-            throw problem(HttpStatus.BAD_REQUEST, "invalid-lab-slug", "slug: " + switch (reason) {
+            throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-lab-slug", "slug: " + switch (reason) {
                 case "reserved" -> "\"" + request.slug() + "\" is reserved and cannot name a lab.";
                 case "hyphens" -> "a lab slug does not end with a hyphen or contain two in a row.";
                 default -> "a lab slug starts with a lowercase letter and has only lowercase letters, digits and hyphens "
@@ -80,7 +79,7 @@ class ProvisioningController {
             Optional<UUID> earlier = jobs.byIdempotencyKey(caller.getName(), idempotencyKey);
             if (earlier.isPresent()) {
                 if (!jobs.hashOf(earlier.get()).equals(hash)) {
-                    throw problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key",
+                    throw Problems.exception(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key",
                             "This Idempotency-Key was already used for a different request.", Map.of());
                 }
                 return accepted(earlier.get());
@@ -96,7 +95,7 @@ class ProvisioningController {
             if (existing.isPresent() && existing.get()[1].equals(hash)) {
                 return accepted(UUID.fromString(existing.get()[0]));
             }
-            throw problem(HttpStatus.CONFLICT, "slug-taken", "The slug \"" + request.slug()
+            throw Problems.exception(HttpStatus.CONFLICT, "slug-taken", "The slug \"" + request.slug()
                     + "\" belongs to a lab that exists or existed; slugs are never reused.", Map.of("field", "slug"));
         }
     }
@@ -142,7 +141,7 @@ class ProvisioningController {
     ResponseEntity<JobView> retry(@PathVariable UUID id, Authentication caller) {
         JobView job = find(id);
         if (!jobs.requeue(id)) {
-            throw problem(HttpStatus.CONFLICT, "not-failed", "Job " + id + " is " + job.status() + "; only a failed job is retried.",
+            throw Problems.exception(HttpStatus.CONFLICT, "not-failed", "Job " + id + " is " + job.status() + "; only a failed job is retried.",
                     Map.of());
         }
         audit.record(caller.getName(), "PROVISIONING_RETRIED", job.labId(), Map.of("job", id));
@@ -154,15 +153,8 @@ class ProvisioningController {
     }
 
     private JobView find(UUID id) {
-        return jobs.find(id).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "job-not-found", "There is no provisioning job " + id + ".",
+        return jobs.find(id).orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND, "job-not-found", "There is no provisioning job " + id + ".",
                 Map.of()));
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String type, String detail, Map<String, Object> properties) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:problem:" + type));
-        properties.forEach(problem::setProperty);
-        return new ErrorResponseException(status, problem, null);
     }
 
     private static String sha256(String text) {

@@ -9,6 +9,7 @@ import org.creativelabs.admin.audit.PlatformAudit;
 import org.creativelabs.admin.identity.LabIdentities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,10 +35,11 @@ class ProvisioningWorker {
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final Duration lease;
     private final int maxAttempts;
+    private final ObjectProvider<StepFaults> faults;
 
     ProvisioningWorker(ProvisioningJobs jobs, PlatformCore platformCore, LabIdentities identities, PlatformAudit audit,
             JsonMapper json, @Value("${platform.provisioning.lease:30s}") Duration lease,
-            @Value("${platform.provisioning.max-attempts:3}") int maxAttempts) {
+            @Value("${platform.provisioning.max-attempts:3}") int maxAttempts, ObjectProvider<StepFaults> faults) {
         this.jobs = jobs;
         this.platformCore = platformCore;
         this.identities = identities;
@@ -45,6 +47,7 @@ class ProvisioningWorker {
         this.json = json;
         this.lease = lease;
         this.maxAttempts = maxAttempts;
+        this.faults = faults;
     }
 
     @Scheduled(fixedDelayString = "${platform.provisioning.poll-interval:500ms}")
@@ -90,6 +93,7 @@ class ProvisioningWorker {
     }
 
     private void execute(ProvisioningStep step, UUID labId, LabRequest request) {
+        faults.ifAvailable(f -> f.before(step, labId));
         switch (step) {
             case REGISTER -> { }
             case SCHEMA -> platformCore.createTenant(labId, request.slug());

@@ -1,6 +1,5 @@
 package org.creativelabs.admin.web;
 
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -14,18 +13,11 @@ class SecurityProblems {
 
     @ExceptionHandler(AuthenticationException.class)
     ProblemDetail unauthenticated(AuthenticationException ex) {
-        return problem(HttpStatus.UNAUTHORIZED, "A valid access token for this platform is required.", "unauthorized");
+        return Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid access token for this platform is required.");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException ex) {
-        return problem(HttpStatus.FORBIDDEN, "Your account may not do this.", "forbidden");
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String detail, String type) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        problem.setType(URI.create("urn:problem:" + type));
-        return problem;
+        return Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Your account may not do this.");
     }
 }

@@ -94,6 +94,24 @@ class ProvisioningIntegrationTests {
         TestKeycloak.secrets().forEach((client, secret) -> registry.add("platform.keycloak.client-secrets." + client, () -> secret));
     }
 
+    /** Fails the chosen step once, the way a failing dependency would. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Faults {
+
+        static final java.util.concurrent.atomic.AtomicReference<ProvisioningStep> failAt = new java.util.concurrent.atomic.AtomicReference<>();
+
+        @org.springframework.context.annotation.Bean
+        StepFaults stepFaults() {
+            return (step, labId) -> {
+                if (failAt.compareAndSet(step, null)) {
+                    throw step == ProvisioningStep.TEMPLATE
+                            ? new org.springframework.dao.DataAccessResourceFailureException("Injected: the database went away")
+                            : new IllegalStateException("Injected: " + step + " failed");
+                }
+            };
+        }
+    }
+
     @LocalServerPort
     int port;
 
@@ -104,6 +122,7 @@ class ProvisioningIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        Faults.failAt.set(null);
         keycloakProxy.restore();
         platformCoreProxy.restore();
         coordinator = TestKeycloak.userToken(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR));
@@ -216,6 +235,29 @@ class ProvisioningIntegrationTests {
         assertThat(retried.status()).as(retried.toString()).isEqualTo(202);
         assertThat(awaitFinished(labIdJob(accepted)).get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(labStatus(slug)).isEqualTo("ACTIVE");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = ProvisioningStep.class, names = "REGISTER", mode = org.junit.jupiter.params.provider.EnumSource.Mode.EXCLUDE)
+    void aFaultAtAnyStepLeavesNoSchemaRoleOrOrganizationAndARetryBringsTheLabToActive(ProvisioningStep step) throws Exception {
+        String slug = uniqueSlug("fault-" + step.name().toLowerCase().substring(0, 3));
+        Faults.failAt.set(step);
+        Reply accepted = post("/api/labs", request(slug, slug + "@example.org"), coordinator, Map.of());
+        JsonNode failed = awaitFinished(labIdJob(accepted));
+
+        assertThat(failed.get("status").asString()).as(failed.toString()).isEqualTo("FAILED");
+        assertThat(step(failed, step.name())).isIn("FAILED", "UNDONE");
+        UUID labId = UUID.fromString(failed.get("labId").asString());
+        assertThat(internalStatus("/internal/tenants/" + labId)).as("no schema or role").isEqualTo(404);
+        assertThat(TestKeycloak.admin().realm(CreativeLabsRealm.NAME).organizations().search(slug, true, 0, 1))
+                .as("no organization").isEmpty();
+        assertThat(publicPage(slug)).as("never served").isEqualTo(404);
+        assertThat(labStatus(slug)).isEqualTo("PROVISIONING_FAILED");
+
+        assertThat(post("/api/provisioning/jobs/" + labIdJob(accepted) + "/retry", null, coordinator, Map.of()).status()).isEqualTo(202);
+        assertThat(awaitFinished(labIdJob(accepted)).get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(labStatus(slug)).isEqualTo("ACTIVE");
+        assertThat(publicPage(slug)).isEqualTo(200);
     }
 
     @Test

@@ -23,6 +23,8 @@ final class TcpProxy implements AutoCloseable {
         return thread;
     });
     private volatile boolean cut;
+    private volatile boolean hang;
+    private final java.util.List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -41,6 +43,12 @@ final class TcpProxy implements AutoCloseable {
 
     void restore() {
         cut = false;
+        hang = false;
+    }
+
+    /** From now on, new connections are accepted and never answered: a server that hangs. */
+    void hang() {
+        hang = true;
     }
 
     private void accept() {
@@ -50,6 +58,10 @@ final class TcpProxy implements AutoCloseable {
                 if (cut) {
                     client.setSoLinger(true, 0);
                     client.close();
+                    continue;
+                }
+                if (hang) {
+                    held.add(client);
                     continue;
                 }
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
@@ -87,6 +99,9 @@ final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        for (Socket socket : held) {
+            closeQuietly(socket);
+        }
         server.close();
         threads.shutdownNow();
     }

@@ -1,0 +1,167 @@
+package org.creativelabs.admin.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.creativelabs.devstack.ChildProcesses;
+import org.creativelabs.devstack.DatabaseLogins;
+import org.creativelabs.devstack.TestKeycloak;
+import org.creativelabs.devstack.TestPostgres;
+import org.creativelabs.realm.CreativeLabsRealm;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 5, must-show 2 (the crash): a separately launched tenant-admin process is killed (SIGKILL) in the middle of a
+ * job, while a step holds its lease; a second instance takes the job over when the lease runs out and brings the lab
+ * to ACTIVE, without a second organization or schema.
+ */
+class CrashedInstanceIntegrationTests {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aJobOfAKilledInstanceIsTakenOverByTheNextOneAndFinishes() throws Exception {
+        DatabaseLogins logins = TestPostgres.database("clpt_crash");
+        int corePort = freePort();
+        Map<String, String> core = new HashMap<>();
+        core.put("PLATFORM_DB_URL", TestPostgres.server().jdbcUrl(logins.database()));
+        core.put("PLATFORM_DB_RUNTIME_USER", logins.runtime());
+        core.put("PLATFORM_DB_MIGRATOR_USER", logins.migrator());
+        core.put("KEYCLOAK_URL", TestKeycloak.url());
+        core.put("PLATFORM_CORE_PORT", String.valueOf(corePort));
+        core.put("PLATFORM_DB_POOL_SIZE", "4");
+        Process platformCore = start("platform-core", core, corePort);
+        GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        Process first = null;
+        Process second = null;
+        try (TcpProxy keycloakForFirst = new TcpProxy(URI.create(TestKeycloak.url()).getPort())) {
+            int firstPort = freePort();
+            first = start("tenant-admin", tenantAdmin(logins, firstPort, "http://127.0.0.1:" + keycloakForFirst.port(),
+                    "http://127.0.0.1:" + corePort), firstPort);
+
+            // The first instance's Keycloak hangs: it finishes SCHEMA and MIGRATE, then sits in ORGANIZATION holding the lease.
+            keycloakForFirst.hang();
+            String slug = "naryn-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+            String coordinator = TestKeycloak.userToken(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR));
+            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + firstPort + "/api/labs"))
+                    .header("Authorization", "Bearer " + coordinator).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("slug", slug, "name", "At-Bashy Creative Lab",
+                            "region", "Naryn region", "languages", List.of("ky"), "adminEmail", slug + "@example.org"))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            String jobId = json.readTree(accepted.body()).get("id").asString();
+            awaitStep(logins, jobId, "ORGANIZATION", "RUNNING");
+
+            first.destroyForcibly().waitFor();
+            assertThat(stepStatus(logins, jobId, "SCHEMA")).isEqualTo("DONE");
+
+            // The next instance applies the realm (with its mail server, the sink below) and picks up the job.
+            int secondPort = freePort();
+            Map<String, String> next = tenantAdmin(logins, secondPort, TestKeycloak.url(), "http://127.0.0.1:" + corePort);
+            next.put("KEYCLOAK_RECONCILE_REALM", "true");
+            next.put("KEYCLOAK_ADMIN_PASSWORD", TestKeycloak.adminPassword());
+            next.put("KEYCLOAK_DEV_CLIENTS", "true");
+            next.put("GATEWAY_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.GATEWAY_CLIENT));
+            next.put("SMTP_HOST", "127.0.0.1");
+            next.put("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
+            second = start("tenant-admin", next, secondPort);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            JsonNode job = null;
+            while (System.nanoTime() < deadline) {
+                job = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + secondPort
+                        + "/api/provisioning/jobs/" + jobId)).header("Authorization", "Bearer " + coordinator).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                if (job.get("status").asString().equals("SUCCEEDED") || job.get("status").asString().equals("FAILED")) {
+                    break;
+                }
+                Thread.sleep(300);
+            }
+            assertThat(job.get("status").asString()).as(String.valueOf(job)).isEqualTo("SUCCEEDED");
+            assertThat(TestKeycloak.admin().realm(CreativeLabsRealm.NAME).organizations().search(slug, true, 0, 10)).hasSize(1);
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + corePort + "/api/labs/" + slug
+                    + "/public/branding")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(mail.waitForIncomingEmail(30_000, 1)).as("the invitation, sent once by the instance that finished").isTrue();
+        } finally {
+            mail.stop();
+            for (Process process : new Process[] {first, second, platformCore}) {
+                if (process != null) {
+                    ChildProcesses.stop(process);
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> tenantAdmin(DatabaseLogins logins, int port, String keycloakUrl, String platformCoreUrl) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("PLATFORM_DB_URL", TestPostgres.server().jdbcUrl(logins.database()));
+        environment.put("TENANT_ADMIN_DB_USER", logins.tenantAdmin());
+        environment.put("TENANT_ADMIN_PORT", String.valueOf(port));
+        environment.put("PLATFORM_CORE_URL", platformCoreUrl);
+        environment.put("KEYCLOAK_URL", keycloakUrl);
+        environment.put("KEYCLOAK_RECONCILE_REALM", "false");
+        environment.put("PLATFORM_SECURITY_ISSUERURI", TestKeycloak.issuer());
+        environment.put("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_KEYCLOAK_TOKENURI", TestKeycloak.issuer() + "/protocol/openid-connect/token");
+        environment.put("TENANT_ADMIN_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.TENANT_ADMIN_CLIENT));
+        environment.put("PROVISIONER_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.PROVISIONER_CLIENT));
+        environment.put("PLATFORM_PROVISIONING_LEASE", "3s");
+        return environment;
+    }
+
+    private static Process start(String service, Map<String, String> environment, int port) throws Exception {
+        Path jar = Path.of("..", service, "target", service + ".jar").toAbsolutePath().normalize();
+        if (service.equals("tenant-admin")) {
+            jar = Path.of("target", "tenant-admin.jar").toAbsolutePath();
+        }
+        return ChildProcesses.startService(service, jar, environment, port, Files.createTempFile("clp-test-" + service, ".log"),
+                Duration.ofMinutes(3));
+    }
+
+    private static void awaitStep(DatabaseLogins logins, String jobId, String step, String status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (status.equals(stepStatus(logins, jobId, step))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(step + " never became " + status);
+    }
+
+    private static String stepStatus(DatabaseLogins logins, String jobId, String step) throws Exception {
+        try (Connection c = TestPostgres.server().connectAsSuperuser(logins.database());
+                PreparedStatement st = c.prepareStatement("SELECT status FROM platform.provisioning_step WHERE job_id = ?::uuid AND step = ?")) {
+            st.setString(1, jobId);
+            st.setString(2, step);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
