@@ -3,6 +3,7 @@ package org.creativelabs.core.members;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 import org.creativelabs.core.tenancy.LabDirectory;
 import org.creativelabs.core.tenancy.TenantContext;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,6 +32,13 @@ class InternalMembershipController {
         this.labs = labs;
         this.memberships = memberships;
         this.transactions = new TransactionTemplate(transactions);
+    }
+
+    @GetMapping("/internal/tenants/{labId}/members")
+    @Operation(summary = "The subjects with an active membership (tenant-admin mirrors them into the lab's organization)")
+    List<String> activeSubjects(@PathVariable UUID labId) {
+        return TenantContext.callAs(labs.byId(labId), () -> transactions.execute(status -> memberships.findAll().stream()
+                .filter(Membership::active).map(Membership::subject).sorted().toList()));
     }
 
     @PostMapping("/internal/tenants/{labId}/members")

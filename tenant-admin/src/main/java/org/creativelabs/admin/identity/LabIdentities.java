@@ -64,6 +64,40 @@ public class LabIdentities {
         return subject;
     }
 
+    /**
+     * Makes the organization's members exactly these subjects (accounts that no longer exist are skipped); returns how
+     * many were added and removed.
+     */
+    public int[] mirrorMembers(String organizationId, java.util.Set<String> subjects) {
+        var members = keycloak.realm(properties.realm()).organizations().get(organizationId).members();
+        java.util.Set<String> current = new java.util.HashSet<>();
+        members.list(-1, -1).forEach(m -> current.add(m.getId()));
+        int added = 0;
+        int removed = 0;
+        for (String subject : subjects) {
+            if (!current.contains(subject)) {
+                try (Response response = members.addMember(subject)) {
+                    if (response.getStatus() < 300) {
+                        added++;
+                    } else if (response.getStatus() != 404 && response.getStatus() != 409) {
+                        throw new IllegalStateException("Adding " + subject + " to organization " + organizationId + " failed: "
+                                + response.getStatus());
+                    }
+                }
+            }
+        }
+        for (String member : current) {
+            if (!subjects.contains(member)) {
+                try (Response response = members.member(member).delete()) {
+                    if (response.getStatus() < 300) {
+                        removed++;
+                    }
+                }
+            }
+        }
+        return new int[] {added, removed};
+    }
+
     /** The subject of the account with this e-mail (the invited lab admin). */
     public String subjectOf(String email) {
         return keycloak.realm(properties.realm()).users().searchByEmail(email, true).stream().findFirst()

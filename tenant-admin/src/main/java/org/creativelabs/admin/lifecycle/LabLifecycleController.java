@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.creativelabs.admin.audit.PlatformAudit;
 import org.creativelabs.admin.identity.LabIdentities;
+import org.creativelabs.admin.identity.OrganizationMirror;
 import org.creativelabs.admin.provisioning.PlatformCore;
 import org.creativelabs.admin.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -42,12 +43,15 @@ class LabLifecycleController {
     private final PlatformCore platformCore;
     private final LabIdentities identities;
     private final PlatformAudit audit;
+    private final OrganizationMirror mirror;
 
-    LabLifecycleController(JdbcTemplate jdbc, PlatformCore platformCore, LabIdentities identities, PlatformAudit audit) {
+    LabLifecycleController(JdbcTemplate jdbc, PlatformCore platformCore, LabIdentities identities, PlatformAudit audit,
+            OrganizationMirror mirror) {
         this.jdbc = jdbc;
         this.platformCore = platformCore;
         this.identities = identities;
         this.audit = audit;
+        this.mirror = mirror;
     }
 
     @PostMapping("/api/labs/{slug}/suspend")
@@ -93,6 +97,16 @@ class LabLifecycleController {
         platformCore.remove(lab.id());
         identities.removeOrganization(lab.slug());
         return set(lab, "DELETED", caller, "LAB_DELETED");
+    }
+
+    @PostMapping("/api/identity/organization-mirror")
+    @PreAuthorize("hasRole('platform-coordinator')")
+    @Operation(summary = "Bring every active lab's organization membership in step with its memberships now (it also runs periodically)")
+    org.springframework.http.ResponseEntity<?> mirror() {
+        var result = mirror.mirrorAll();
+        return result == null ? org.springframework.http.ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(Problems.problem(HttpStatus.CONFLICT, "busy", "Another instance is mirroring right now; try again shortly."))
+                : org.springframework.http.ResponseEntity.ok(result);
     }
 
     @GetMapping("/api/fleet/labs")

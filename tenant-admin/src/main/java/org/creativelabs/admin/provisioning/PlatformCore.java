@@ -69,6 +69,12 @@ public class PlatformCore {
         http.post().uri("/internal/tenants/{id}/restore", labId).body(Map.of("exportId", exportId)).retrieve().toBodilessEntity();
     }
 
+    /** The Keycloak subjects with an active membership in the lab. */
+    public List<String> activeMembers(UUID labId) {
+        String[] subjects = http.get().uri("/internal/tenants/{id}/members", labId).retrieve().body(String[].class);
+        return subjects == null ? List.of() : List.of(subjects);
+    }
+
     /** Every lab schema platform-core hosts, with its schema version and migration status. */
     public JsonNode tenants() {
         return http.get().uri("/internal/tenants").retrieve().body(JsonNode.class);

@@ -347,6 +347,35 @@ class ProvisioningIntegrationTests {
     }
 
     @Test
+    void theOrganizationMirrorFollowsTheLabsMembershipsAndRepairsDrift() throws Exception {
+        String slug = uniqueSlug("osh-city");
+        String email = slug + "@example.org";
+        UUID labId = UUID.fromString(awaitFinished(labIdJob(post("/api/labs", request(slug, email), coordinator, Map.of())))
+                .get("labId").asString());
+        var realm = TestKeycloak.admin().realm(CreativeLabsRealm.NAME);
+        String organization = realm.organizations().search(slug, true, 0, 1).get(0).getId();
+        String resident = TestKeycloak.subjectOf(TestKeycloak.createUser("resident"));
+        HttpResponse<String> seated = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platformCorePort
+                        + "/internal/tenants/" + labId + "/members"))
+                .header("Authorization", "Bearer " + TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"" + resident + "\",\"roles\":[\"resident\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(seated.statusCode()).isEqualTo(201);
+        String stranger = TestKeycloak.subjectOf(TestKeycloak.createUser("stranger"));
+        realm.organizations().get(organization).members().addMember(stranger).close();
+
+        Reply mirrored = post("/api/identity/organization-mirror", null, coordinator, Map.of());
+        assertThat(mirrored.status()).as(mirrored.toString()).isEqualTo(200);
+
+        assertThat(realm.organizations().get(organization).members().list(-1, -1)).extracting(m -> m.getId())
+                .contains(resident).doesNotContain(stranger);
+        assertThat(realm.organizations().get(organization).members().list(-1, -1)).extracting(m -> m.getEmail()).contains(email);
+        String viewer = TestKeycloak.userToken(TestKeycloak.createUser("viewer", CreativeLabsRealm.UNDP_VIEWER));
+        assertThat(post("/api/identity/organization-mirror", null, viewer, Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
     void theFleetListsEveryLabWithItsSchemaVersionAndMigratesThemAll() throws Exception {
         String slug = uniqueSlug("talas");
         awaitFinished(labIdJob(post("/api/labs", request(slug, slug + "@example.org"), coordinator, Map.of())));
