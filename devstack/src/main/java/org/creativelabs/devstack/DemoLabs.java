@@ -12,16 +12,18 @@ import org.keycloak.admin.client.KeycloakBuilder;
 
 /**
  * The demo labs, opened the way a national coordinator opens any lab: through tenant-admin's provisioning API (schema,
- * organization, invited first admin, branding, starter template). Osh is seeded with spaces and plans by its lab admin;
- * Jalal-Abad, Batken and the Kochkor village lab start from Osh's structure (lab-in-a-box). Each lab gets a demo admin
- * and a demo resident. Repeating it changes nothing (the requests carry Idempotency-Keys).
+ * organization, invited first admin, branding, starter template). Osh is seeded with spaces and plans by its lab admin
+ * and captured as the lab-in-a-box template {@value #TEMPLATE}; Jalal-Abad, Batken and the Kochkor village lab open
+ * with it. Each lab gets a demo admin and a demo resident. Repeating it changes nothing (Idempotency-Keys, and the
+ * template is captured again in place).
  */
 record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, KeycloakServer keycloak, DevSecrets secrets) {
 
     static final String COORDINATOR = "coordinator@example.org";
     static final String UNDP_VIEWER = "undp.viewer@example.org";
+    static final String TEMPLATE = "women-creative-lab";
 
-    record Lab(String slug, String name, String region, List<String> languages, String templateFromLab) {
+    record Lab(String slug, String name, String region, List<String> languages, String template) {
 
         String admin() {
             return slug + ".admin@example.org";
@@ -34,9 +36,9 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
 
     static final List<Lab> LABS = List.of(
             new Lab("osh", "Women Creative Lab Osh", "Osh", List.of("ky", "ru", "uz"), null),
-            new Lab("jalal-abad", "Jalal-Abad Creative Lab", "Jalal-Abad region", List.of("ky", "ru", "uz"), "osh"),
-            new Lab("batken", "Batken Creative Lab", "Batken region", List.of("ky", "ru", "uz"), "osh"),
-            new Lab("kochkor", "Kochkor Village Creative Lab", "Naryn region", List.of("ky", "ru"), "osh"));
+            new Lab("jalal-abad", "Jalal-Abad Creative Lab", "Jalal-Abad region", List.of("ky", "ru", "uz"), TEMPLATE),
+            new Lab("batken", "Batken Creative Lab", "Batken region", List.of("ky", "ru", "uz"), TEMPLATE),
+            new Lab("kochkor", "Kochkor Village Creative Lab", "Naryn region", List.of("ky", "ru"), TEMPLATE));
 
     void seed() throws Exception {
         String realm = CreativeLabsRealm.NAME;
@@ -55,15 +57,17 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
             long started = System.nanoTime();
             String body = ("{\"slug\":\"%s\",\"name\":\"%s\",\"region\":\"%s\",\"languages\":[%s],\"adminEmail\":\"%s\"%s}")
                     .formatted(lab.slug(), lab.name(), lab.region(), String.join(",", lab.languages().stream().map(l -> "\"" + l + "\"").toList()),
-                            lab.admin(), lab.templateFromLab() == null ? "" : ",\"templateFromLab\":\"" + lab.templateFromLab() + "\"");
+                            lab.admin(), lab.template() == null ? "" : ",\"template\":\"" + lab.template() + "\"");
             String job = send("POST", tenantAdminUrl + "/api/labs", coordinator, body, "demo-lab:" + lab.slug(), 202);
             String jobId = job.replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
             String labId = awaitActive(coordinator, jobId, lab.slug());
             String provisioner = provisionerToken();
             send("POST", coreUrl + "/internal/tenants/" + labId + "/members", provisioner,
                     "{\"subject\":\"" + subject(lab.resident()) + "\",\"roles\":[\"resident\"]}", null, 200, 201);
-            if (lab.templateFromLab() == null) {
+            if (lab.template() == null) {
                 seedOsh(userToken(lab.admin(), password));
+                send("PUT", tenantAdminUrl + "/api/templates/" + TEMPLATE, coordinator, "{\"fromLab\":\"" + lab.slug()
+                        + "\",\"description\":\"Spaces and plans of the Women Creative Lab in Osh\"}", null, 200);
             }
             System.out.printf("devstack: demo lab %s is ACTIVE (%d ms)%n", lab.slug(), (System.nanoTime() - started) / 1_000_000);
         }

@@ -39,7 +39,7 @@ public class PlatformCore {
                 .retrieve().toBodilessEntity();
     }
 
-    JsonNode captureTemplate(UUID labId) {
+    public JsonNode captureTemplate(UUID labId) {
         return http.get().uri("/internal/tenants/{id}/template", labId).retrieve().body(JsonNode.class);
     }
 

@@ -73,6 +73,10 @@ class ProvisioningController {
                         + "(2 to 30 characters).";
             }, Map.of("field", "slug"));
         }
+        if (request.template() != null && jobs.templateContent(request.template()).isEmpty()) {
+            throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-request", "template: there is no template \""
+                    + request.template() + "\".", Map.of("field", "template"));
+        }
         String requestJson = json.writeValueAsString(request);
         String hash = sha256(requestJson);
         if (idempotencyKey != null) {

@@ -120,6 +120,10 @@ class ProvisioningJobs {
         return updated == 1;
     }
 
+    Optional<String> templateContent(String name) {
+        return jdbc.queryForList("SELECT content::text FROM lab_template WHERE name = ?", String.class, name).stream().findFirst();
+    }
+
     Optional<UUID> labIdOf(String slug) {
         return jdbc.queryForList("SELECT id FROM lab WHERE slug = ? AND status = 'ACTIVE'", UUID.class, slug).stream().findFirst();
     }

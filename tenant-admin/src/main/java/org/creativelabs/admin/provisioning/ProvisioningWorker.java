@@ -123,7 +123,10 @@ class ProvisioningWorker {
     /** The starter template (another lab's structure, when asked for) with the new lab's own name and language. */
     private ObjectNode template(LabRequest request) {
         ObjectNode template = json.createObjectNode();
-        if (request.templateFromLab() != null && !request.templateFromLab().isBlank()) {
+        if (request.template() != null && !request.template().isBlank()) {
+            template = (ObjectNode) jobs.templateContent(request.template()).map(json::readTree)
+                    .orElseThrow(() -> new IllegalStateException("No template " + request.template()));
+        } else if (request.templateFromLab() != null && !request.templateFromLab().isBlank()) {
             UUID source = jobs.labIdOf(request.templateFromLab())
                     .orElseThrow(() -> new IllegalStateException("No lab " + request.templateFromLab() + " to copy"));
             template = (ObjectNode) platformCore.captureTemplate(source);

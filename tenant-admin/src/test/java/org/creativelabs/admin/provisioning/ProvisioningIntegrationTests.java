@@ -376,6 +376,46 @@ class ProvisioningIntegrationTests {
     }
 
     @Test
+    void aTemplateCapturedFromALabOpensANewLabWithTheSameStructureAndNoPeople() throws Exception {
+        String source = uniqueSlug("osh-tpl");
+        UUID sourceId = UUID.fromString(awaitFinished(labIdJob(post("/api/labs", request(source, source + "@example.org"),
+                coordinator, Map.of()))).get("labId").asString());
+        HttpResponse<String> seeded = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platformCorePort
+                        + "/internal/tenants/" + sourceId + "/template"))
+                .header("Authorization", "Bearer " + TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"spaces\":[{\"name\":\"Felt studio\",\"kind\":\"STUDIO\",\"capacity\":8}],"
+                        + "\"plans\":[{\"name\":\"Resident\",\"monthlyBookingHours\":40}]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(200);
+        String name = "box-" + source;
+        String viewer = TestKeycloak.userToken(TestKeycloak.createUser("viewer", CreativeLabsRealm.UNDP_VIEWER));
+        assertThat(put("/api/templates/" + name, Map.of("fromLab", source), viewer).status()).isEqualTo(403);
+        Reply captured = put("/api/templates/" + name, Map.of("fromLab", source, "description", "Women Creative Lab"), coordinator);
+        assertThat(captured.status()).as(captured.toString()).isEqualTo(200);
+        assertThat(captured.json().get("content").get("spaces").size()).isEqualTo(1);
+        assertThat(captured.body()).as("structure only").doesNotContain(source + "@example.org", TestKeycloak.subjectOf(source + "@example.org"));
+
+        Map<String, Object> request = new HashMap<>(request(uniqueSlug("naryn-box"), "box@example.org"));
+        request.put("template", name);
+        JsonNode job = awaitFinished(labIdJob(post("/api/labs", request, coordinator, Map.of())));
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        JsonNode started = internal("/internal/tenants/" + job.get("labId").asString() + "/template");
+        assertThat(started.get("spaces").get(0).get("name").asString()).isEqualTo("Felt studio");
+        assertThat(started.get("plans").get(0).get("monthlyBookingHours").asInt()).isEqualTo(40);
+
+        request.put("slug", uniqueSlug("naryn-none"));
+        request.put("template", "no-such-template");
+        Reply unknown = post("/api/labs", request, coordinator, Map.of());
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("template");
+    }
+
+    private Reply put(String path, Object body, String token) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), token, Map.of());
+    }
+
+    @Test
     void theFleetListsEveryLabWithItsSchemaVersionAndMigratesThemAll() throws Exception {
         String slug = uniqueSlug("talas");
         awaitFinished(labIdJob(post("/api/labs", request(slug, slug + "@example.org"), coordinator, Map.of())));
