@@ -14,7 +14,7 @@ import java.util.Properties;
 final class DevSecrets {
 
     private static final List<String> NAMES = List.of("KEYCLOAK_ADMIN_PASSWORD", "GATEWAY_CLIENT_SECRET",
-            "TENANT_ADMIN_CLIENT_SECRET", "PROVISIONER_CLIENT_SECRET", "DEMO_PASSWORD");
+            "TENANT_ADMIN_CLIENT_SECRET", "PROVISIONER_CLIENT_SECRET", "PLATFORM_CORE_CLIENT_SECRET", "DEMO_PASSWORD");
 
     private final Properties values;
 

@@ -78,6 +78,8 @@ public final class Launcher {
         core.put("PLATFORM_DB_MIGRATOR_USER", logins.migrator());
         core.put("PLATFORM_CORE_PORT", String.valueOf(corePort));
         core.put("KEYCLOAK_URL", keycloak.url());
+        core.put("TENANT_ADMIN_URL", "http://127.0.0.1:" + adminPort);
+        core.put("PLATFORM_CORE_CLIENT_SECRET", secrets.get("PLATFORM_CORE_CLIENT_SECRET"));
         startService("platform-core", core, corePort);
 
         Map<String, String> admin = new LinkedHashMap<>();
@@ -92,6 +94,7 @@ public final class Launcher {
         admin.put("GATEWAY_CLIENT_SECRET", secrets.get("GATEWAY_CLIENT_SECRET"));
         admin.put("TENANT_ADMIN_CLIENT_SECRET", secrets.get("TENANT_ADMIN_CLIENT_SECRET"));
         admin.put("PROVISIONER_CLIENT_SECRET", secrets.get("PROVISIONER_CLIENT_SECRET"));
+        admin.put("PLATFORM_CORE_CLIENT_SECRET", secrets.get("PLATFORM_CORE_CLIENT_SECRET"));
         admin.put("SMTP_HOST", "127.0.0.1");
         admin.put("SMTP_PORT", String.valueOf(smtpPort));
         startService("tenant-admin", admin, adminPort);

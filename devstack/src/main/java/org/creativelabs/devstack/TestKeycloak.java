@@ -71,7 +71,8 @@ public final class TestKeycloak {
     public static Map<String, String> secrets() {
         return Map.of(CreativeLabsRealm.GATEWAY_CLIENT, secret(CreativeLabsRealm.GATEWAY_CLIENT),
                 CreativeLabsRealm.TENANT_ADMIN_CLIENT, secret(CreativeLabsRealm.TENANT_ADMIN_CLIENT),
-                CreativeLabsRealm.PROVISIONER_CLIENT, secret(CreativeLabsRealm.PROVISIONER_CLIENT));
+                CreativeLabsRealm.PROVISIONER_CLIENT, secret(CreativeLabsRealm.PROVISIONER_CLIENT),
+                CreativeLabsRealm.PLATFORM_CORE_CLIENT, secret(CreativeLabsRealm.PLATFORM_CORE_CLIENT));
     }
 
     /** A new account with the test password and the given realm roles; returns its username. */

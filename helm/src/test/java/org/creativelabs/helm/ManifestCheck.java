@@ -214,7 +214,7 @@ final class ManifestCheck {
             Set<String> expected = switch (workload) {
                 case "gateway" -> Set.of("namespace");
                 case "platform-core" -> Set.of("gateway", "tenant-admin");
-                case "tenant-admin" -> Set.of("gateway");
+                case "tenant-admin" -> Set.of("gateway", "platform-core");
                 default -> Set.of();
             };
             require(from.equals(expected), policy, "ingress must come only from " + expected + ", not " + from);

@@ -26,6 +26,9 @@ public final class CreativeLabsRealm {
     public static final String GATEWAY_CLIENT = "gateway";
     public static final String TENANT_ADMIN_CLIENT = "tenant-admin";
     public static final String PROVISIONER_CLIENT = "platform-provisioner";
+    /** platform-core's own service account: it reports membership changes to tenant-admin. */
+    public static final String PLATFORM_CORE_CLIENT = "platform-core";
+    public static final String MEMBERSHIP_REPORTER = "membership-reporter";
     /** Dev and test only: a public client with the password grant, for scripts and tests. */
     public static final String DEV_CLIENT = "clp-dev";
 
@@ -72,7 +75,8 @@ public final class CreativeLabsRealm {
         roles.setRealm(List.of(
                 role(COORDINATOR, "National coordinator: provisions labs; no access to members' personal data"),
                 role(UNDP_VIEWER, "UNDP staff: cross-region dashboards, read only"),
-                role(PROVISIONER, "Service to service: platform-core's internal tenant API")));
+                role(PROVISIONER, "Service to service: platform-core's internal tenant API"),
+                role(MEMBERSHIP_REPORTER, "Service to service: platform-core tells tenant-admin a lab's memberships changed")));
         realm.setRoles(roles);
 
         List<ClientRepresentation> clients = new ArrayList<>();
@@ -80,6 +84,8 @@ public final class CreativeLabsRealm {
         clients.add(gateway(settings));
         clients.add(serviceAccount(TENANT_ADMIN_CLIENT, "tenant-admin: organizations and users", settings.secrets()));
         clients.add(serviceAccount(PROVISIONER_CLIENT, "Calls platform-core's internal tenant API", settings.secrets()));
+        clients.add(serviceAccount(PLATFORM_CORE_CLIENT, "platform-core: reports membership changes to tenant-admin",
+                settings.secrets()));
         if (settings.devClients()) {
             clients.add(devClient());
         }
@@ -89,7 +95,8 @@ public final class CreativeLabsRealm {
 
     /** Realm roles each service account gets, and roles of the built-in realm-management client. */
     public static Map<String, List<String>> serviceAccountRealmRoles() {
-        return Map.of(PROVISIONER_CLIENT, List.of(PROVISIONER), TENANT_ADMIN_CLIENT, List.of(PROVISIONER));
+        return Map.of(PROVISIONER_CLIENT, List.of(PROVISIONER), TENANT_ADMIN_CLIENT, List.of(PROVISIONER),
+                PLATFORM_CORE_CLIENT, List.of(MEMBERSHIP_REPORTER));
     }
 
     public static Map<String, List<String>> serviceAccountManagementRoles() {

@@ -27,10 +27,13 @@ class InternalMembershipController {
     private final LabDirectory labs;
     private final MembershipRepository memberships;
     private final TransactionTemplate transactions;
+    private final MembershipReports reports;
 
-    InternalMembershipController(LabDirectory labs, MembershipRepository memberships, PlatformTransactionManager transactions) {
+    InternalMembershipController(LabDirectory labs, MembershipRepository memberships, PlatformTransactionManager transactions,
+            MembershipReports reports) {
         this.labs = labs;
         this.memberships = memberships;
+        this.reports = reports;
         this.transactions = new TransactionTemplate(transactions);
     }
 
@@ -49,6 +52,7 @@ class InternalMembershipController {
             Membership membership = existing.orElseGet(() -> new Membership(request.subject(), EnumSet.copyOf(request.roles())));
             membership.change(EnumSet.copyOf(request.roles()), true);
             MembershipView view = memberships.saveAndFlush(membership).view();
+            reports.changed();
             return ResponseEntity.status(existing.isPresent() ? HttpStatus.OK : HttpStatus.CREATED).body(view);
         }));
     }

@@ -27,9 +27,11 @@ class MemberPrivacy {
     private final PersonalDataAudit audit;
     private final IdempotencyKeys idempotency;
     private final List<PersonalData> features;
+    private final MembershipReports reports;
 
     MemberPrivacy(MembershipRepository memberships, ProfileRepository profiles, ConsentRepository consents,
-            SensitiveAttributes sensitive, PersonalDataAudit audit, IdempotencyKeys idempotency, List<PersonalData> features) {
+            SensitiveAttributes sensitive, PersonalDataAudit audit, IdempotencyKeys idempotency, List<PersonalData> features,
+            MembershipReports reports) {
         this.memberships = memberships;
         this.profiles = profiles;
         this.consents = consents;
@@ -37,6 +39,7 @@ class MemberPrivacy {
         this.audit = audit;
         this.idempotency = idempotency;
         this.features = features;
+        this.reports = reports;
     }
 
     /** A staff member reads someone's profile: shown without sensitive fields, and recorded. */
@@ -114,6 +117,7 @@ class MemberPrivacy {
         audit.pseudonymise(subject, pseudonym);
         audit.record(member.id(), subject.equals(actor) ? pseudonym : actor, PersonalDataAudit.Action.ERASED);
         member.erase();
+        reports.changed();
         return memberships.saveAndFlush(member).view();
     }
 

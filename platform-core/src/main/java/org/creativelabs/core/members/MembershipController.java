@@ -36,10 +36,13 @@ class MembershipController {
     private final MembershipRepository memberships;
     private final PlanRepository plans;
     private final IdempotencyKeys idempotency;
+    private final MembershipReports reports;
 
-    MembershipController(MembershipRepository memberships, PlanRepository plans, IdempotencyKeys idempotency) {
+    MembershipController(MembershipRepository memberships, PlanRepository plans, IdempotencyKeys idempotency,
+            MembershipReports reports) {
         this.memberships = memberships;
         this.plans = plans;
+        this.reports = reports;
         this.idempotency = idempotency;
     }
 
@@ -68,6 +71,7 @@ class MembershipController {
                 throw Problems.of(HttpStatus.CONFLICT, "membership-exists");
             }
             Membership membership = memberships.saveAndFlush(new Membership(request.subject(), EnumSet.copyOf(request.roles())));
+            reports.changed();
             return ResponseEntity.created(location(slug, membership.id())).body(membership.view());
         });
     }
@@ -88,6 +92,7 @@ class MembershipController {
         }
         membership.change(EnumSet.copyOf(change.roles()), change.active());
         membership.choosePlan(change.planId());
+        reports.changed();
         return memberships.saveAndFlush(membership).view();
     }
 
@@ -99,6 +104,7 @@ class MembershipController {
     MembershipView approve(@PathVariable UUID id, @Valid @RequestBody Approval approval) {
         Membership membership = pendingApplication(id, approval.version());
         membership.change(EnumSet.copyOf(approval.roles()), true);
+        reports.changed();
         return memberships.saveAndFlush(membership).view();
     }
 
@@ -109,6 +115,7 @@ class MembershipController {
     MembershipView decline(@PathVariable UUID id, @Valid @RequestBody Decline decline) {
         Membership membership = pendingApplication(id, decline.version());
         membership.change(membership.roles(), false);
+        reports.changed();
         return memberships.saveAndFlush(membership).view();
     }
 
@@ -142,6 +149,7 @@ class MembershipController {
                 .orElseGet(() -> {
                     try {
                         Membership applicant = memberships.saveAndFlush(new Membership(subject, EnumSet.of(LabRole.APPLICANT)));
+                        reports.changed();
                         return ResponseEntity.created(location(slug, applicant.id())).body(applicant.view());
                     } catch (DataIntegrityViolationException concurrentRetry) {
                         throw Problems.withMessage(HttpStatus.CONFLICT, "membership-exists", "membership-exists.applied");

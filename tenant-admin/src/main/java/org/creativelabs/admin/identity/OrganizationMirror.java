@@ -47,6 +47,17 @@ public class OrganizationMirror {
         }
     }
 
+    /** Mirrors one lab now (platform-core reported a change); false when the lab is not active. */
+    public boolean mirrorLab(UUID labId) {
+        var lab = jdbc.queryForList("SELECT organization_id FROM lab WHERE id = ? AND status = 'ACTIVE' AND organization_id IS NOT NULL",
+                String.class, labId);
+        if (lab.isEmpty()) {
+            return false;
+        }
+        identities.mirrorMembers(lab.get(0), new HashSet<>(platformCore.activeMembers(labId)));
+        return true;
+    }
+
     /** One pass over every active lab; null when another instance is mirroring right now. */
     public Result mirrorAll() {
         return transactions.execute(status -> {

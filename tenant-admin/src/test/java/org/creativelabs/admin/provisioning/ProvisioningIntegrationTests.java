@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * platform-core (its jar, as a separate process), a real Keycloak and an SMTP sink. Keycloak and platform-core are
  * reached through proxies the test can cut, so faults are injected without stopping the shared servers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "platform.provisioning.max-attempts=1")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "platform.provisioning.max-attempts=1")
 class ProvisioningIntegrationTests {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningIntegrationTests.class);
@@ -51,6 +51,8 @@ class ProvisioningIntegrationTests {
     static final GreenMail mail;
     static final Process platformCore;
     static final int platformCorePort;
+    /** Known before the context starts: platform-core reports membership changes to it. */
+    static final int tenantAdminPort;
     static final TcpProxy keycloakProxy;
     static final TcpProxy platformCoreProxy;
 
@@ -59,6 +61,7 @@ class ProvisioningIntegrationTests {
             mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             mail.start();
             platformCorePort = freePort();
+            tenantAdminPort = freePort();
             Map<String, String> environment = new HashMap<>();
             environment.put("PLATFORM_DB_URL", TestPostgres.server().jdbcUrl(logins.database()));
             environment.put("PLATFORM_DB_RUNTIME_USER", logins.runtime());
@@ -66,6 +69,8 @@ class ProvisioningIntegrationTests {
             environment.put("KEYCLOAK_URL", TestKeycloak.url());
             environment.put("PLATFORM_CORE_PORT", String.valueOf(platformCorePort));
             environment.put("PLATFORM_DB_POOL_SIZE", "5");
+            environment.put("TENANT_ADMIN_URL", "http://127.0.0.1:" + tenantAdminPort);
+            environment.put("PLATFORM_CORE_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.PLATFORM_CORE_CLIENT));
             Path jar = Path.of("..", "platform-core", "target", "platform-core.jar").toAbsolutePath().normalize();
             Path logFile = Files.createTempFile("clp-test-platform-core", ".log");
             platformCore = ChildProcesses.startService("platform-core", jar, environment, platformCorePort, logFile, Duration.ofMinutes(3));
@@ -78,6 +83,7 @@ class ProvisioningIntegrationTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> tenantAdminPort);
         registry.add("spring.datasource.url", () -> TestPostgres.server().jdbcUrl(logins.database()));
         registry.add("spring.datasource.username", logins::tenantAdmin);
         registry.add("spring.datasource.password", () -> "");
@@ -362,6 +368,14 @@ class ProvisioningIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"" + resident + "\",\"roles\":[\"resident\"]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(seated.statusCode()).isEqualTo(201);
+        // platform-core reports the change; tenant-admin mirrors it without being asked.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (realm.organizations().get(organization).members().list(-1, -1).stream().noneMatch(m -> m.getId().equals(resident))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(realm.organizations().get(organization).members().list(-1, -1)).extracting(m -> m.getId())
+                .as("mirrored on platform-core's report").contains(resident);
         String stranger = TestKeycloak.subjectOf(TestKeycloak.createUser("stranger"));
         realm.organizations().get(organization).members().addMember(stranger).close();
 
