@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,22 +37,15 @@ class CrashedInstanceIntegrationTests {
     @Test
     void aJobOfAKilledInstanceIsTakenOverByTheNextOneAndFinishes() throws Exception {
         DatabaseLogins logins = TestPostgres.database("clpt_crash");
-        int corePort = freePort();
-        Map<String, String> core = new HashMap<>();
-        core.put("PLATFORM_DB_URL", TestPostgres.server().jdbcUrl(logins.database()));
-        core.put("PLATFORM_DB_RUNTIME_USER", logins.runtime());
-        core.put("PLATFORM_DB_MIGRATOR_USER", logins.migrator());
-        core.put("KEYCLOAK_URL", TestKeycloak.url());
-        core.put("PLATFORM_CORE_PORT", String.valueOf(corePort));
-        core.put("PLATFORM_DB_POOL_SIZE", "4");
-        Process platformCore = start("platform-core", core, corePort);
-        GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int corePort = ServiceProcesses.freePort();
+        Process platformCore = ServiceProcesses.platformCore(logins, corePort, Map.of());
+        GreenMail mail = new GreenMail(new ServerSetup(ServiceProcesses.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         Process first = null;
         Process second = null;
         try (TcpProxy keycloakForFirst = new TcpProxy(URI.create(TestKeycloak.url()).getPort())) {
-            int firstPort = freePort();
-            first = start("tenant-admin", tenantAdmin(logins, firstPort, "http://127.0.0.1:" + keycloakForFirst.port(),
+            int firstPort = ServiceProcesses.freePort();
+            first = ServiceProcesses.tenantAdmin(tenantAdmin(logins, firstPort, "http://127.0.0.1:" + keycloakForFirst.port(),
                     "http://127.0.0.1:" + corePort), firstPort);
 
             // The first instance's Keycloak hangs: it finishes SCHEMA and MIGRATE, then sits in ORGANIZATION holding the lease.
@@ -76,7 +65,7 @@ class CrashedInstanceIntegrationTests {
             assertThat(stepStatus(logins, jobId, "SCHEMA")).isEqualTo("DONE");
 
             // The next instance applies the realm (with its mail server, the sink below) and picks up the job.
-            int secondPort = freePort();
+            int secondPort = ServiceProcesses.freePort();
             Map<String, String> next = tenantAdmin(logins, secondPort, TestKeycloak.url(), "http://127.0.0.1:" + corePort);
             next.put("KEYCLOAK_RECONCILE_REALM", "true");
             next.put("KEYCLOAK_ADMIN_PASSWORD", TestKeycloak.adminPassword());
@@ -84,7 +73,7 @@ class CrashedInstanceIntegrationTests {
             next.put("GATEWAY_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.GATEWAY_CLIENT));
             next.put("SMTP_HOST", "127.0.0.1");
             next.put("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
-            second = start("tenant-admin", next, secondPort);
+            second = ServiceProcesses.tenantAdmin(next, secondPort);
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             JsonNode job = null;
             while (System.nanoTime() < deadline) {
@@ -128,15 +117,6 @@ class CrashedInstanceIntegrationTests {
         return environment;
     }
 
-    private static Process start(String service, Map<String, String> environment, int port) throws Exception {
-        Path jar = Path.of("..", service, "target", service + ".jar").toAbsolutePath().normalize();
-        if (service.equals("tenant-admin")) {
-            jar = Path.of("target", "tenant-admin.jar").toAbsolutePath();
-        }
-        return ChildProcesses.startService(service, jar, environment, port, Files.createTempFile("clp-test-" + service, ".log"),
-                Duration.ofMinutes(3));
-    }
-
     private static void awaitStep(DatabaseLogins logins, String jobId, String step, String status) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
@@ -156,12 +136,6 @@ class CrashedInstanceIntegrationTests {
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -6,13 +6,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -58,22 +55,13 @@ class ProvisioningIntegrationTests {
 
     static {
         try {
-            mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail = new GreenMail(new ServerSetup(ServiceProcesses.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             mail.start();
-            platformCorePort = freePort();
-            tenantAdminPort = freePort();
-            Map<String, String> environment = new HashMap<>();
-            environment.put("PLATFORM_DB_URL", TestPostgres.server().jdbcUrl(logins.database()));
-            environment.put("PLATFORM_DB_RUNTIME_USER", logins.runtime());
-            environment.put("PLATFORM_DB_MIGRATOR_USER", logins.migrator());
-            environment.put("KEYCLOAK_URL", TestKeycloak.url());
-            environment.put("PLATFORM_CORE_PORT", String.valueOf(platformCorePort));
-            environment.put("PLATFORM_DB_POOL_SIZE", "5");
-            environment.put("TENANT_ADMIN_URL", "http://127.0.0.1:" + tenantAdminPort);
-            environment.put("PLATFORM_CORE_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.PLATFORM_CORE_CLIENT));
-            Path jar = Path.of("..", "platform-core", "target", "platform-core.jar").toAbsolutePath().normalize();
-            Path logFile = Files.createTempFile("clp-test-platform-core", ".log");
-            platformCore = ChildProcesses.startService("platform-core", jar, environment, platformCorePort, logFile, Duration.ofMinutes(3));
+            platformCorePort = ServiceProcesses.freePort();
+            tenantAdminPort = ServiceProcesses.freePort();
+            platformCore = ServiceProcesses.platformCore(logins, platformCorePort, Map.of(
+                    "TENANT_ADMIN_URL", "http://127.0.0.1:" + tenantAdminPort,
+                    "PLATFORM_CORE_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.PLATFORM_CORE_CLIENT)));
             keycloakProxy = new TcpProxy(URI.create(TestKeycloak.url()).getPort());
             platformCoreProxy = new TcpProxy(platformCorePort);
         } catch (IOException | InterruptedException e) {
@@ -329,13 +317,8 @@ class ProvisioningIntegrationTests {
         String old = uniqueSlug("kara-suu");
         UUID oldId = UUID.fromString(awaitFinished(labIdJob(post("/api/labs", request(old, old + "@example.org"), coordinator, Map.of())))
                 .get("labId").asString());
-        HttpResponse<String> seeded = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platformCorePort
-                        + "/internal/tenants/" + oldId + "/template"))
-                .header("Authorization", "Bearer " + TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"spaces\":[{\"name\":\"Loom\",\"kind\":\"ROOM\",\"capacity\":3},"
-                        + "{\"name\":\"Kiln\",\"kind\":\"EQUIPMENT\",\"capacity\":1}]}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(200);
+        applyTemplate(oldId, Map.of("spaces", List.of(Map.of("name", "Loom", "kind", "ROOM", "capacity", 3),
+                Map.of("name", "Kiln", "kind", "EQUIPMENT", "capacity", 1))));
 
         Reply archived = post("/api/labs/" + old + "/archive", null, coordinator, Map.of());
         assertThat(archived.status()).as(archived.toString()).isEqualTo(200);
@@ -394,13 +377,8 @@ class ProvisioningIntegrationTests {
         String source = uniqueSlug("osh-tpl");
         UUID sourceId = UUID.fromString(awaitFinished(labIdJob(post("/api/labs", request(source, source + "@example.org"),
                 coordinator, Map.of()))).get("labId").asString());
-        HttpResponse<String> seeded = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platformCorePort
-                        + "/internal/tenants/" + sourceId + "/template"))
-                .header("Authorization", "Bearer " + TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"spaces\":[{\"name\":\"Felt studio\",\"kind\":\"STUDIO\",\"capacity\":8}],"
-                        + "\"plans\":[{\"name\":\"Resident\",\"monthlyBookingHours\":40}]}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(200);
+        applyTemplate(sourceId, Map.of("spaces", List.of(Map.of("name", "Felt studio", "kind", "STUDIO", "capacity", 8)),
+                "plans", List.of(Map.of("name", "Resident", "monthlyBookingHours", 40))));
         String name = "box-" + source;
         String viewer = TestKeycloak.userToken(TestKeycloak.createUser("viewer", CreativeLabsRealm.UNDP_VIEWER));
         assertThat(put("/api/templates/" + name, Map.of("fromLab", source), viewer).status()).isEqualTo(403);
@@ -487,6 +465,16 @@ class ProvisioningIntegrationTests {
         throw new AssertionError("Job " + jobId + " did not finish: " + get("/api/provisioning/jobs/" + jobId, coordinator));
     }
 
+    /** Seeds a lab's structure straight through platform-core's internal template API. */
+    private static void applyTemplate(UUID labId, Map<String, Object> template) throws Exception {
+        HttpResponse<String> applied = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platformCorePort
+                        + "/internal/tenants/" + labId + "/template"))
+                .header("Authorization", "Bearer " + TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(template))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+    }
+
     private static JsonNode internal(String path) throws Exception {
         return json.readTree(internalCall(path).body());
     }
@@ -543,11 +531,5 @@ class ProvisioningIntegrationTests {
 
     private static String uniqueSlug(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
