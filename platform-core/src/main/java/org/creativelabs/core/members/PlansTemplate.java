@@ -43,7 +43,7 @@ class PlansTemplate implements LabTemplatePart {
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(JsonNode section, LabTemplates templates) {
         templates.addMissing(section, PlanRequest.class, section(), PlanRequest::name,
-                name -> plans.findAll().stream().anyMatch(p -> p.view().name().equals(name)),
+                plans.findAll().stream().map(p -> p.view().name()).toList(),
                 request -> plans.saveAndFlush(new MembershipPlan(request)));
     }
 }

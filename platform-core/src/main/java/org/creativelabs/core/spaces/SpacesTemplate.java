@@ -42,7 +42,7 @@ class SpacesTemplate implements LabTemplatePart {
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(JsonNode section, LabTemplates templates) {
         templates.addMissing(section, SpaceRequest.class, section(), SpaceRequest::name,
-                name -> spaces.findAll().stream().anyMatch(s -> s.view().name().equals(name)),
+                spaces.findAll().stream().map(s -> s.view().name()).toList(),
                 request -> spaces.saveAndFlush(new Space(request)));
     }
 }

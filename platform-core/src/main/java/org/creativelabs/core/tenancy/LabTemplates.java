@@ -37,13 +37,14 @@ public class LabTemplates {
 
     /**
      * Each item of a list section read as {@code type} (a 400 naming {@code section[i].field} when one is invalid) and
-     * added unless the lab has one of that name already: how list sections apply.
+     * added unless the lab, or an earlier item, has one of that name already: how list sections apply.
      */
     public <T> void addMissing(JsonNode items, Class<T> type, String section, java.util.function.Function<T, String> name,
-            java.util.function.Predicate<String> exists, java.util.function.Consumer<T> add) {
+            java.util.Collection<String> existingNames, java.util.function.Consumer<T> add) {
+        java.util.Set<String> names = new java.util.HashSet<>(existingNames);
         for (int i = 0; i < items.size(); i++) {
             T item = read(items.get(i), type, section + "[" + i + "]");
-            if (!exists.test(name.apply(item).strip())) {
+            if (names.add(name.apply(item).strip())) {
                 add.accept(item);
             }
         }

@@ -52,4 +52,13 @@ class LabTemplateIntegrationTests extends LabApiTest {
         assertThat(LabDatabase.fingerprint(lab)).as("the good space before the bad one is not kept either").isEqualTo(before);
         assertThat(api.post("/internal/tenants/" + lab.id() + "/template", Map.of("programs", Map.of())).status()).isEqualTo(400);
     }
+
+    @Test
+    void anItemNamedTwiceInATemplateIsAddedOnce() {
+        Lab lab = labs.createServing("tpl-twice");
+        Api.Reply applied = api.post("/internal/tenants/" + lab.id() + "/template", Map.of(
+                "plans", java.util.List.of(Map.of("name", "Resident"), Map.of("name", "Resident", "monthlyBookingHours", 10))));
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(200);
+        assertThat(LabDatabase.count(lab, "membership_plan", "name = 'Resident'")).isEqualTo(1);
+    }
 }
