@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A lab's life after provisioning, and the fleet: suspend (platform-core answers 423, data kept), resume, archive (stops
@@ -44,14 +45,16 @@ class LabLifecycleController {
     private final LabIdentities identities;
     private final PlatformAudit audit;
     private final OrganizationMirror mirror;
+    private final JsonMapper json;
 
     LabLifecycleController(JdbcTemplate jdbc, PlatformCore platformCore, LabIdentities identities, PlatformAudit audit,
-            OrganizationMirror mirror) {
+            OrganizationMirror mirror, JsonMapper json) {
         this.jdbc = jdbc;
         this.platformCore = platformCore;
         this.identities = identities;
         this.audit = audit;
         this.mirror = mirror;
+        this.json = json;
     }
 
     @PostMapping("/api/labs/{slug}/suspend")
@@ -83,7 +86,7 @@ class LabLifecycleController {
         Map<String, Long> rows = new java.util.TreeMap<>();
         manifest.get("tables").forEach(t -> rows.put(t.get("name").asString(), t.get("rows").asLong()));
         jdbc.update("INSERT INTO lab_export (export_id, lab_id, rows) VALUES (?, ?, ?::jsonb)", exportId, lab.id(),
-                tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(rows));
+                json.writeValueAsString(rows));
         Lab archived = set(lab, "ARCHIVED", caller, "LAB_ARCHIVED");
         audit.record(caller.getName(), "LAB_EXPORTED", lab.id(), Map.of("exportId", exportId));
         return new Lab(archived.id(), archived.slug(), archived.status(), exportId);
