@@ -38,10 +38,11 @@ class InternalMembershipController {
     }
 
     @GetMapping("/internal/tenants/{labId}/members")
-    @Operation(summary = "The subjects with an active membership (tenant-admin mirrors them into the lab's organization)")
+    @Operation(summary = "The subjects with an active, approved membership (tenant-admin mirrors them into the lab's "
+            + "organization; applicants join it when staff approve them)")
     List<String> activeSubjects(@PathVariable UUID labId) {
         return TenantContext.callAs(labs.byId(labId), () -> transactions.execute(status -> memberships.findAll().stream()
-                .filter(Membership::active).map(Membership::subject).sorted().toList()));
+                .filter(Membership::approvedMember).map(Membership::subject).sorted().toList()));
     }
 
     @PostMapping("/internal/tenants/{labId}/members")

@@ -32,8 +32,16 @@ public class LabAccess {
         this.readOnly.setReadOnly(true);
     }
 
-    /** Any active role in this lab. */
+    /**
+     * An active member of this lab. An applicant is not yet one: until staff approve, they see only their own
+     * application ({@link #hasOwnRecord()}) and the lab's public pages.
+     */
     public boolean isMember() {
+        return roles().stream().anyMatch(role -> role != LabRole.APPLICANT);
+    }
+
+    /** A member or an applicant: someone with their own active record here, for the calls about themself. */
+    public boolean hasOwnRecord() {
         return !roles().isEmpty();
     }
 

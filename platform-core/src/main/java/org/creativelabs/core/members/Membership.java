@@ -99,6 +99,11 @@ class Membership {
         return active;
     }
 
+    /** Active with a role beyond applicant: approved by staff (or seated), so mirrored into the organization. */
+    boolean approvedMember() {
+        return active && roles().stream().anyMatch(role -> role != LabRole.APPLICANT);
+    }
+
     long version() {
         return version;
     }

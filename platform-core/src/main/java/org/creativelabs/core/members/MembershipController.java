@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.UUID;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.creativelabs.core.web.PageView;
+import org.creativelabs.core.web.SortableBy;
 import org.creativelabs.core.web.Problems;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
@@ -50,12 +51,12 @@ class MembershipController {
     @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff')")
     @Operation(summary = "Memberships, optionally only those with a role (e.g. applicant) or activity")
     PageView<MembershipView> list(@RequestParam(required = false) LabRole role, @RequestParam(required = false) Boolean active,
-            @PageableDefault(size = 50, sort = "createdAt") Pageable pageable) {
+            @SortableBy({"createdAt", "updatedAt"}) @PageableDefault(size = 50, sort = "createdAt") Pageable pageable) {
         return PageView.of(memberships.search(role, active, pageable), Membership::view);
     }
 
     @GetMapping("/memberships/me")
-    @PreAuthorize("@labAccess.isMember()")
+    @PreAuthorize("@labAccess.hasOwnRecord()")
     MembershipView me() {
         return memberships.findBySubject(LabAccess.subject()).map(Membership::view).orElseThrow();
     }

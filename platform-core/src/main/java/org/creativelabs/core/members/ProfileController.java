@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.creativelabs.core.web.PageView;
+import org.creativelabs.core.web.SortableBy;
 import org.creativelabs.core.web.Problems;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -51,7 +52,7 @@ class ProfileController {
     }
 
     @GetMapping("/profiles/me")
-    @PreAuthorize("@labAccess.isMember()")
+    @PreAuthorize("@labAccess.hasOwnRecord()")
     @Transactional(readOnly = true)
     ProfileView myProfile() {
         Membership me = me();
@@ -60,7 +61,7 @@ class ProfileController {
     }
 
     @PutMapping("/profiles/me")
-    @PreAuthorize("@labAccess.isMember()")
+    @PreAuthorize("@labAccess.hasOwnRecord()")
     @Operation(summary = "Create or change your profile (private unless visibility is MEMBERS)")
     @Transactional
     ProfileView changeMyProfile(@Valid @RequestBody ProfileRequest request) {
@@ -77,7 +78,7 @@ class ProfileController {
     @GetMapping("/profiles")
     @PreAuthorize("@labAccess.isMember()")
     @Operation(summary = "Profiles their owners show to the lab's members (no contacts)")
-    PageView<DirectoryEntry> directory(@PageableDefault(size = 50, sort = "displayName") Pageable pageable) {
+    PageView<DirectoryEntry> directory(@SortableBy("displayName") @PageableDefault(size = 50, sort = "displayName") Pageable pageable) {
         return PageView.of(profiles.findShownToMembers(pageable), MemberProfile::directoryEntry);
     }
 
@@ -90,7 +91,7 @@ class ProfileController {
     }
 
     @GetMapping("/profiles/me/sensitive")
-    @PreAuthorize("@labAccess.isMember()")
+    @PreAuthorize("@labAccess.hasOwnRecord()")
     @Operation(summary = "Your sensitive fields and the consents behind them")
     @Transactional(readOnly = true)
     SensitiveDataView mySensitiveData() {
@@ -98,7 +99,7 @@ class ProfileController {
     }
 
     @PostMapping("/profiles/me/consents")
-    @PreAuthorize("@labAccess.isMember()")
+    @PreAuthorize("@labAccess.hasOwnRecord()")
     @Operation(summary = "Consent to keep some sensitive fields, with their values")
     @Transactional
     ResponseEntity<ConsentView> consent(@PathVariable String slug,
@@ -112,7 +113,7 @@ class ProfileController {
     }
 
     @PostMapping("/profiles/me/consents/{id}/withdraw")
-    @PreAuthorize("@labAccess.isMember()")
+    @PreAuthorize("@labAccess.hasOwnRecord()")
     @Operation(summary = "Withdraw a consent: the sensitive fields it covered are removed")
     @Transactional
     ConsentView withdraw(@PathVariable UUID id) {
@@ -120,7 +121,7 @@ class ProfileController {
     }
 
     @GetMapping("/memberships/me/export")
-    @PreAuthorize("@labAccess.isMember()")
+    @PreAuthorize("@labAccess.hasOwnRecord()")
     @Operation(summary = "Everything this lab holds about you, as one JSON document")
     @Transactional
     ResponseEntity<Map<String, Object>> export(@PathVariable String slug) {
@@ -131,7 +132,7 @@ class ProfileController {
     }
 
     @PostMapping("/memberships/me/erasure")
-    @PreAuthorize("@labAccess.isMember()")
+    @PreAuthorize("@labAccess.hasOwnRecord()")
     @Operation(summary = "Erase your personal data from this lab (anonymous aggregates are kept); cannot be undone")
     @Transactional
     MembershipView eraseMe() {

@@ -35,7 +35,11 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
 
     enum Persona { LAB_ADMIN, STAFF, MENTOR, RESIDENT, APPLICANT, NON_MEMBER, MEMBER_OF_OTHER_LAB, COORDINATOR, UNDP_VIEWER }
 
+    /** Approved members: an applicant is not one yet. */
     private static final Set<Persona> ANY_MEMBER = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF, Persona.MENTOR,
+            Persona.RESIDENT);
+    /** Calls about the caller's own record (their application, profile, consents, data): members and applicants. */
+    private static final Set<Persona> OWN_RECORD = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF, Persona.MENTOR,
             Persona.RESIDENT, Persona.APPLICANT);
     private static final Set<Persona> MANAGERS = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF);
     private static final Set<Persona> ADMINS = EnumSet.of(Persona.LAB_ADMIN);
@@ -76,7 +80,7 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                     f -> Map.of("name", "Renamed " + UUID.randomUUID(), "kind", "ROOM", "capacity", 3, "version", 99))),
             Map.entry("DELETE /api/labs/{slug}/spaces/{id}", new Rule(MANAGERS, f -> lab(f) + "/spaces/" + UUID.randomUUID(), f -> null)),
             Map.entry("GET /api/labs/{slug}/memberships", new Rule(MANAGERS, f -> lab(f) + "/memberships", f -> null)),
-            Map.entry("GET /api/labs/{slug}/memberships/me", new Rule(ANY_MEMBER, f -> lab(f) + "/memberships/me", f -> null)),
+            Map.entry("GET /api/labs/{slug}/memberships/me", new Rule(OWN_RECORD, f -> lab(f) + "/memberships/me", f -> null)),
             Map.entry("POST /api/labs/{slug}/memberships", new Rule(ADMINS, f -> lab(f) + "/memberships",
                     f -> Map.of("subject", "s-" + UUID.randomUUID(), "roles", List.of("resident")))),
             Map.entry("PUT /api/labs/{slug}/memberships/{id}", new Rule(ADMINS, f -> lab(f) + "/memberships/" + f.membershipId(),
@@ -103,18 +107,18 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             Map.entry("POST /api/labs/{slug}/memberships/{id}/decline", new Rule(MANAGERS,
                     f -> lab(f) + "/memberships/" + f.membershipId() + "/decline", f -> Map.of("version", 0))),
             Map.entry("GET /api/labs/{slug}/profiles", new Rule(ANY_MEMBER, f -> lab(f) + "/profiles", f -> null)),
-            Map.entry("GET /api/labs/{slug}/profiles/me", new Rule(ANY_MEMBER, f -> lab(f) + "/profiles/me", f -> null)),
-            Map.entry("PUT /api/labs/{slug}/profiles/me", new Rule(ANY_MEMBER, f -> lab(f) + "/profiles/me",
+            Map.entry("GET /api/labs/{slug}/profiles/me", new Rule(OWN_RECORD, f -> lab(f) + "/profiles/me", f -> null)),
+            Map.entry("PUT /api/labs/{slug}/profiles/me", new Rule(OWN_RECORD, f -> lab(f) + "/profiles/me",
                     f -> Map.of("displayName", "Someone", "version", 99))),
             Map.entry("GET /api/labs/{slug}/memberships/{id}/profile", new Rule(MANAGERS,
                     f -> lab(f) + "/memberships/" + f.membershipId() + "/profile", f -> null)),
-            Map.entry("GET /api/labs/{slug}/profiles/me/sensitive", new Rule(ANY_MEMBER, f -> lab(f) + "/profiles/me/sensitive", f -> null)),
-            Map.entry("POST /api/labs/{slug}/profiles/me/consents", new Rule(ANY_MEMBER, f -> lab(f) + "/profiles/me/consents",
+            Map.entry("GET /api/labs/{slug}/profiles/me/sensitive", new Rule(OWN_RECORD, f -> lab(f) + "/profiles/me/sensitive", f -> null)),
+            Map.entry("POST /api/labs/{slug}/profiles/me/consents", new Rule(OWN_RECORD, f -> lab(f) + "/profiles/me/consents",
                     f -> Map.of("fields", List.of("age-band"), "values", Map.of("age-band", "25-34")))),
-            Map.entry("POST /api/labs/{slug}/profiles/me/consents/{id}/withdraw", new Rule(ANY_MEMBER,
+            Map.entry("POST /api/labs/{slug}/profiles/me/consents/{id}/withdraw", new Rule(OWN_RECORD,
                     f -> lab(f) + "/profiles/me/consents/" + UUID.randomUUID() + "/withdraw", f -> null)),
-            Map.entry("GET /api/labs/{slug}/memberships/me/export", new Rule(ANY_MEMBER, f -> lab(f) + "/memberships/me/export", f -> null)),
-            Map.entry("POST /api/labs/{slug}/memberships/me/erasure", new Rule(ANY_MEMBER,
+            Map.entry("GET /api/labs/{slug}/memberships/me/export", new Rule(OWN_RECORD, f -> lab(f) + "/memberships/me/export", f -> null)),
+            Map.entry("POST /api/labs/{slug}/memberships/me/erasure", new Rule(OWN_RECORD,
                     f -> lab(f) + "/memberships/me/erasure", f -> null, true)),
             Map.entry("POST /api/labs/{slug}/memberships/{id}/erasure", new Rule(ADMINS,
                     f -> lab(f) + "/memberships/" + f.membershipId() + "/erasure", f -> null)),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.creativelabs.core.support.Api;
 import org.creativelabs.core.support.LabApiTest;
 import org.creativelabs.core.support.TestAccounts;
@@ -64,10 +65,21 @@ class MembershipIntegrationTests extends LabApiTest {
         Api.Reply applicants = asStaff.get(base + "/memberships?role=applicant");
         assertThat(applicants.json().get("totalItems").asInt()).as(applicants.toString()).isEqualTo(1);
         assertThat(asStaff.get(base + "/memberships?role=resident").json().get("totalItems").asInt()).isZero();
-        assertThat(asPerson.get(base + "/spaces").status()).as("an applicant sees spaces").isEqualTo(200);
-        assertThat(asPerson.post(base + "/spaces/" + labs.createSpace(lab, "Loom") + "/bookings", Map.of(
+        // Until approved, an applicant sees only their own application: no calendars, directory or plans.
+        UUID space = labs.createSpace(lab, "Loom");
+        for (String memberOnly : List.of("/spaces", "/spaces/" + space, "/spaces/" + space + "/bookings", "/profiles",
+                "/plans", "/bookings/mine")) {
+            Api.Reply refused = asPerson.get(base + memberOnly);
+            assertThat(refused.status()).as("applicant: GET " + memberOnly + " " + refused).isEqualTo(403);
+            assertThat(refused.isProblem()).isTrue();
+        }
+        assertThat(asPerson.post(base + "/spaces/" + space + "/bookings", Map.of(
                 "startsAt", TestLabs.tomorrowAt(10).toString(), "endsAt", TestLabs.tomorrowAt(11).toString())).status())
-                .as("but does not book").isEqualTo(403);
+                .as("nor books").isEqualTo(403);
+        assertThat(asPerson.get(base + "/memberships/me").json().get("roles").get(0).asString()).isEqualTo("applicant");
+        String mirrored = "/internal/tenants/" + lab.id() + "/members";
+        assertThat(api.get(mirrored).body()).as("not mirrored into the organization before approval")
+                .doesNotContain(TestAccounts.subject(person));
 
         Api.Reply tooMuch = asStaff.post(base + "/memberships/" + id + "/approve", Map.of("roles", List.of("staff"), "version", 0));
         assertThat(tooMuch.status()).isEqualTo(400);
@@ -79,6 +91,8 @@ class MembershipIntegrationTests extends LabApiTest {
                 Map.of("roles", List.of("mentor"), "version", approved.json().get("version").asLong())).status())
                 .as("only applications are approved").isEqualTo(409);
         assertThat(asPerson.get(base + "/memberships/me").json().get("roles").get(0).asString()).isEqualTo("resident");
+        assertThat(asPerson.get(base + "/spaces").status()).as("an approved resident sees spaces").isEqualTo(200);
+        assertThat(api.get(mirrored).body()).as("mirrored once approved").contains(TestAccounts.subject(person));
     }
 
     @Test
