@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.util.UUID;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.creativelabs.core.web.PageView;
+import org.creativelabs.core.web.SortableBy;
 import org.creativelabs.core.web.Problems;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -43,7 +44,7 @@ class PlanController {
     @PreAuthorize("@labAccess.isMember()")
     @Operation(summary = "Membership plans (active ones unless active=false)")
     PageView<PlanView> list(@RequestParam(defaultValue = "true") boolean active,
-            @PageableDefault(size = 50, sort = "name") Pageable pageable) {
+            @SortableBy({"name", "monthlyBookingHours"}) @PageableDefault(size = 50, sort = "name") Pageable pageable) {
         return PageView.of(plans.findByActive(active, pageable), MembershipPlan::view);
     }
 

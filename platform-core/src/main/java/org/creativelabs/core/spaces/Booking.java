@@ -71,6 +71,10 @@ class Booking {
         }
     }
 
+    boolean confirmed() {
+        return status == Status.CONFIRMED;
+    }
+
     boolean hasStarted(Instant now) {
         return !startsAt.isAfter(now);
     }

@@ -134,11 +134,15 @@ class BookingController {
 
     @PostMapping("/bookings/{id}/cancel")
     @PreAuthorize("@labAccess.isMember()")
-    @Operation(summary = "Cancel a booking (its owner, staff or a lab admin); cancelling again changes nothing")
+    @Operation(summary = "Cancel a booking that has not started (its owner, staff or a lab admin); cancelling again changes nothing")
     @Transactional
     BookingView cancel(@PathVariable UUID id) {
         Booking booking = bookings.findById(id).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "booking-not-found", id));
         boolean staff = mayCancel(booking.bookedBy());
+        // Hours once begun stay counted: cancelling them would hand the plan's allowance back after use.
+        if (booking.confirmed() && booking.hasStarted(Instant.now())) {
+            throw Problems.of(HttpStatus.CONFLICT, "booking-started", id);
+        }
         booking.cancel();
         return bookings.saveAndFlush(booking).view(LabAccess.subject(), staff);
     }

@@ -1,6 +1,7 @@
 package org.creativelabs.core.spaces;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -43,7 +44,13 @@ class BookingDesk {
     /** Books every slot for the person, or none: a slot outside hours, over the allowance or taken fails them all. */
     List<Booking> place(Space space, String subject, List<Slot> slots, String note, UUID seriesId) {
         ZoneId zone = zone();
+        Instant now = Instant.now();
         for (Slot slot : slots) {
+            // A slot that has begun cannot be booked: hours in the past would be free to take and never be used.
+            if (!slot.startsAt().isAfter(now)) {
+                throw Problems.of(HttpStatus.BAD_REQUEST, "slot-in-the-past",
+                        slot.startsAt().atZone(zone).toLocalDateTime().toString());
+            }
             if (!space.isOpen(slot.startsAt(), slot.endsAt(), zone)) {
                 throw Problems.of(HttpStatus.BAD_REQUEST, "outside-opening-hours", space.openingHours(), zone.getId(),
                         slot.startsAt().atZone(zone).toLocalDateTime().toString());

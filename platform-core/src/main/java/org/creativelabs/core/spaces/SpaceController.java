@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import java.util.UUID;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.creativelabs.core.web.PageView;
+import org.creativelabs.core.web.SortableBy;
 import org.creativelabs.core.web.Problems;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -47,7 +48,7 @@ class SpaceController {
     @GetMapping
     @PreAuthorize("@labAccess.isMember()")
     PageView<SpaceView> list(@RequestParam(required = false) SpaceKind kind,
-            @PageableDefault(size = 20, sort = "name", direction = Sort.Direction.ASC) Pageable pageable) {
+            @SortableBy({"name", "kind", "capacity"}) @PageableDefault(size = 20, sort = "name", direction = Sort.Direction.ASC) Pageable pageable) {
         var page = kind == null ? spaces.findAll(pageable) : spaces.findByKind(kind, pageable);
         return PageView.of(page, Space::view);
     }

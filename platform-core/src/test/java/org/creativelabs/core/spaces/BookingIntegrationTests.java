@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.creativelabs.core.support.Api;
 import org.creativelabs.core.support.Concurrently;
 import org.creativelabs.core.support.LabApiTest;
+import org.creativelabs.core.support.LabDatabase;
 import org.creativelabs.core.support.TestAccounts;
 import org.creativelabs.core.support.TestLabs;
 import org.creativelabs.core.tenancy.Lab;
@@ -110,6 +111,28 @@ class BookingIntegrationTests extends LabApiTest {
         assertThat(asResident.post("/api/labs/" + lab.slug() + "/bookings/" + adminBooking + "/cancel", null).status()).isEqualTo(403);
         assertThat(asResident.post("/api/labs/" + lab.slug() + "/bookings/" + own.json().get("id").asString() + "/cancel", null)
                 .status()).isEqualTo(200);
+    }
+
+    @Test
+    void slotsThatHaveBegunCannotBeBookedAndBookingsThatHaveBegunCannotBeCancelled() {
+        java.time.Instant yesterday10 = TestLabs.tomorrowAt(10).minus(java.time.Duration.ofDays(2));
+        Api.Reply past = api.post(bookings, Map.of("startsAt", yesterday10.toString(),
+                "endsAt", yesterday10.plusSeconds(3600).toString()));
+        assertThat(past.status()).as(past.toString()).isEqualTo(400);
+        assertThat(past.json().get("type").asString()).isEqualTo("urn:problem:slot-in-the-past");
+        Api.Reply pastSeries = api.post("/api/labs/" + lab.slug() + "/spaces/" + desk + "/booking-series", Map.of(
+                "startsAt", yesterday10.toString(), "endsAt", yesterday10.plusSeconds(3600).toString(),
+                "frequency", "DAILY", "occurrences", 3));
+        assertThat(pastSeries.status()).as("a series whose first occurrence has begun").isEqualTo(400);
+        assertThat(api.get(bookings + "?from=" + yesterday10.minusSeconds(3600)).json().size()).isZero();
+
+        UUID booking = labs.book(lab, desk, 10);
+        LabDatabase.update(lab, "booking", "starts_at = starts_at - interval '2 days', ends_at = ends_at - interval '2 days'",
+                "id = ?", booking);
+        Api.Reply cancel = api.post("/api/labs/" + lab.slug() + "/bookings/" + booking + "/cancel", null);
+        assertThat(cancel.status()).as(cancel.toString()).isEqualTo(409);
+        assertThat(cancel.json().get("type").asString()).isEqualTo("urn:problem:booking-started");
+        assertThat(LabDatabase.count(lab, "booking", "id = ? AND status = 'CONFIRMED'", booking)).isEqualTo(1);
     }
 
     @Test
