@@ -64,28 +64,19 @@ public class LabIdentities {
         return subject;
     }
 
+    /** What one lab's mirror changed; {@code unknown}: subjects with no Keycloak account (skipped, reported). */
+    public record MirrorChange(int added, int removed, List<String> unknown) {
+    }
+
     /**
-     * Makes the organization's members exactly these subjects (accounts that no longer exist are skipped); returns how
-     * many were added and removed.
+     * Makes the organization's members exactly these subjects. An account that no longer exists is skipped and
+     * reported (Keycloak answers 400 "User does not exist" for it, not 404), so it never stops the removals.
      */
-    public int[] mirrorMembers(String organizationId, java.util.Set<String> subjects) {
+    public MirrorChange mirrorMembers(String organizationId, java.util.Set<String> subjects) {
         var members = keycloak.realm(properties.realm()).organizations().get(organizationId).members();
         java.util.Set<String> current = new java.util.HashSet<>();
         members.list(-1, -1).forEach(m -> current.add(m.getId()));
-        int added = 0;
         int removed = 0;
-        for (String subject : subjects) {
-            if (!current.contains(subject)) {
-                try (Response response = members.addMember(subject)) {
-                    if (response.getStatus() < 300) {
-                        added++;
-                    } else if (response.getStatus() != 404 && response.getStatus() != 409) {
-                        throw new IllegalStateException("Adding " + subject + " to organization " + organizationId + " failed: "
-                                + response.getStatus());
-                    }
-                }
-            }
-        }
         for (String member : current) {
             if (!subjects.contains(member)) {
                 try (Response response = members.member(member).delete()) {
@@ -95,7 +86,24 @@ public class LabIdentities {
                 }
             }
         }
-        return new int[] {added, removed};
+        int added = 0;
+        List<String> unknown = new java.util.ArrayList<>();
+        for (String subject : subjects) {
+            if (!current.contains(subject)) {
+                try (Response response = members.addMember(subject)) {
+                    int status = response.getStatus();
+                    if (status < 300) {
+                        added++;
+                    } else if (status == 400 || status == 404) {
+                        unknown.add(subject);
+                    } else if (status != 409) {
+                        throw new IllegalStateException("Adding " + subject + " to organization " + organizationId + " failed: "
+                                + status);
+                    }
+                }
+            }
+        }
+        return new MirrorChange(added, removed, unknown);
     }
 
     /** The subject of the account with this e-mail (the invited lab admin). */

@@ -23,7 +23,16 @@ public class OrganizationMirror {
     private static final Logger log = LoggerFactory.getLogger(OrganizationMirror.class);
     private static final long LOCK = 0x6f72_6d69_7272L; // "ormirr"
 
-    record Result(int labs, int added, int removed, List<String> failed) {
+    /**
+     * One pass: {@code alreadyRunning} when another instance holds the pass (nothing was done here); accounts that no
+     * longer exist in Keycloak are listed per lab and skipped; a lab that failed is listed and the others still run.
+     */
+    public record Result(boolean alreadyRunning, int labs, int added, int removed, List<String> unknownAccounts,
+            List<String> failed) {
+
+        static Result busy() {
+            return new Result(true, 0, 0, 0, List.of(), List.of());
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -41,9 +50,11 @@ public class OrganizationMirror {
     @Scheduled(fixedDelayString = "${platform.identity.mirror-interval:5m}", initialDelayString = "${platform.identity.mirror-interval:5m}")
     void repairDrift() {
         Result result = mirrorAll();
-        if (result.added() + result.removed() > 0 || !result.failed().isEmpty()) {
-            log.info("Organization mirror: {} labs, {} added, {} removed, failed: {}", result.labs(), result.added(),
-                    result.removed(), result.failed());
+        if (result.alreadyRunning()) {
+            log.debug("Organization mirror: another instance is running the pass");
+        } else if (result.added() + result.removed() > 0 || !result.failed().isEmpty() || !result.unknownAccounts().isEmpty()) {
+            log.info("Organization mirror: {} labs, {} added, {} removed, unknown accounts skipped: {}, failed: {}",
+                    result.labs(), result.added(), result.removed(), result.unknownAccounts().size(), result.failed());
         }
     }
 
@@ -58,29 +69,31 @@ public class OrganizationMirror {
         return true;
     }
 
-    /** One pass over every active lab; null when another instance is mirroring right now. */
+    /** One pass over every active lab, or {@link Result#busy()} when another instance is mirroring right now. */
     public Result mirrorAll() {
         return transactions.execute(status -> {
             if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
-                return null;
+                return Result.busy();
             }
             int labs = 0;
             int added = 0;
             int removed = 0;
             List<String> failed = new java.util.ArrayList<>();
+            List<String> unknown = new java.util.ArrayList<>();
             for (var lab : jdbc.queryForList("SELECT id, slug, organization_id FROM lab WHERE status = 'ACTIVE' "
                     + "AND organization_id IS NOT NULL ORDER BY slug")) {
                 labs++;
                 try {
-                    int[] changes = identities.mirrorMembers((String) lab.get("organization_id"),
+                    LabIdentities.MirrorChange change = identities.mirrorMembers((String) lab.get("organization_id"),
                             new HashSet<>(platformCore.activeMembers((UUID) lab.get("id"))));
-                    added += changes[0];
-                    removed += changes[1];
+                    added += change.added();
+                    removed += change.removed();
+                    change.unknown().forEach(subject -> unknown.add(lab.get("slug") + ": " + subject));
                 } catch (RuntimeException e) {
                     failed.add(lab.get("slug") + ": " + e.getMessage());
                 }
             }
-            return new Result(labs, added, removed, failed);
+            return new Result(false, labs, added, removed, unknown, failed);
         });
     }
 }

@@ -107,7 +107,7 @@ class LabLifecycleController {
     @Operation(summary = "Bring every active lab's organization membership in step with its memberships now (it also runs periodically)")
     org.springframework.http.ResponseEntity<?> mirror() {
         var result = mirror.mirrorAll();
-        return result == null ? org.springframework.http.ResponseEntity.status(HttpStatus.CONFLICT)
+        return result.alreadyRunning() ? org.springframework.http.ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(Problems.problem(HttpStatus.CONFLICT, "busy", "Another instance is mirroring right now; try again shortly."))
                 : org.springframework.http.ResponseEntity.ok(result);
     }

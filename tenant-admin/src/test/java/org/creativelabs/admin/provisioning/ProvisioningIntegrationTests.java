@@ -335,6 +335,62 @@ class ProvisioningIntegrationTests {
         assertThat(template.get("spaces").valueStream().map(sp -> sp.get("name").asString())).containsExactlyInAnyOrder("Loom", "Kiln");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    PlatformCore platformCoreApi;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.creativelabs.admin.identity.OrganizationMirror organizationMirror;
+
+    @Test
+    void migratingALabThatIsAlreadyCurrentCountsAsDone() throws Exception {
+        // A resumed job re-runs MIGRATE after a crash; platform-core answers SKIPPED for a schema it already migrated.
+        String slug = uniqueSlug("uzgen");
+        UUID labId = UUID.fromString(awaitFinished(labIdJob(post("/api/labs", request(slug, slug + "@example.org"), coordinator,
+                Map.of()))).get("labId").asString());
+        platformCoreApi.migrate(labId);
+        assertThat(internal("/internal/tenants/" + labId).get("migrationStatus").asString()).isEqualTo("CURRENT");
+    }
+
+    @Test
+    void theMirrorSkipsAccountsThatNoLongerExistStillRemovesLeaversAndSaysWhenAnotherInstanceRuns() throws Exception {
+        String slug = uniqueSlug("aravan");
+        UUID labId = UUID.fromString(awaitFinished(labIdJob(post("/api/labs", request(slug, slug + "@example.org"), coordinator,
+                Map.of()))).get("labId").asString());
+        var realm = TestKeycloak.admin().realm(CreativeLabsRealm.NAME);
+        String organization = realm.organizations().search(slug, true, 0, 1).get(0).getId();
+        String gone = UUID.randomUUID().toString(); // a subject whose Keycloak account was deleted
+        assertThat(seat(labId, gone)).isEqualTo(201);
+        String leaver = TestKeycloak.subjectOf(TestKeycloak.createUser("leaver"));
+        realm.organizations().get(organization).members().addMember(leaver).close();
+
+        Reply mirrored = post("/api/identity/organization-mirror", null, coordinator, Map.of());
+        assertThat(mirrored.status()).as(mirrored.toString()).isEqualTo(200);
+        assertThat(mirrored.json().get("unknownAccounts").toString()).contains(slug + ": " + gone);
+        assertThat(mirrored.json().get("failed").toString()).doesNotContain(slug);
+        assertThat(realm.organizations().get(organization).members().list(-1, -1)).extracting(m -> m.getId())
+                .as("the leaver is removed although an unknown account stands before them").doesNotContain(leaver);
+
+        // Another instance holds the pass: this one says so instead of failing.
+        var held = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
+        held.executeWithoutResult(status -> {
+            jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, 0x6f72_6d69_7272L);
+            // From another thread, as another instance would: this thread's transaction holds the lock.
+            assertThat(java.util.concurrent.CompletableFuture.supplyAsync(organizationMirror::mirrorAll).join().alreadyRunning())
+                    .isTrue();
+        });
+        assertThat(organizationMirror.mirrorAll().alreadyRunning()).isFalse();
+    }
+
+    private static int seat(UUID labId, String subject) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platformCorePort
+                        + "/internal/tenants/" + labId + "/members"))
+                .header("Authorization", "Bearer " + TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"" + subject + "\",\"roles\":[\"resident\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     @Test
     void theOrganizationMirrorFollowsTheLabsMembershipsAndRepairsDrift() throws Exception {
         String slug = uniqueSlug("osh-city");
