@@ -113,7 +113,7 @@ class MemberPrivacy {
         sensitive.removeAll(member.id());
         profiles.findById(member.id()).ifPresent(profiles::delete);
         consents.findByMembershipIdOrderByGivenAt(member.id()).forEach(Consent::withdraw);
-        idempotency.forget(subject);
+        idempotency.forget(subject, member.id().toString());
         audit.pseudonymise(subject, pseudonym);
         audit.record(member.id(), subject.equals(actor) ? pseudonym : actor, PersonalDataAudit.Action.ERASED);
         member.erase();

@@ -7,10 +7,33 @@ import org.springframework.stereotype.Component;
 @Component
 public class LabDirectory {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LabDirectory.class);
+
     private final TenantCatalog catalog;
 
     LabDirectory(TenantCatalog catalog) {
         this.catalog = catalog;
+    }
+
+    /**
+     * Background work, once per lab that serves: each run is bound to its own lab (its own role and schema), one lab at
+     * a time, so nothing crosses from one lab to another; one lab's failure is logged and the others still run.
+     * Returns how many labs the work ran for.
+     */
+    public int forEachServingLab(String job, Runnable work) {
+        int ran = 0;
+        for (CatalogEntry entry : catalog.findAll()) {
+            if (!entry.serving()) {
+                continue;
+            }
+            try {
+                TenantContext.runAs(entry.lab(), work);
+                ran++;
+            } catch (RuntimeException e) {
+                log.warn("{} failed for lab {}: {}", job, entry.lab().slug(), e.toString());
+            }
+        }
+        return ran;
     }
 
     /** The lab, whether serving or not (provisioning seats the first admin before the lab goes live). */

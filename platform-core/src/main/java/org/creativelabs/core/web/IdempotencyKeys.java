@@ -1,12 +1,15 @@
 package org.creativelabs.core.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,13 +18,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code Idempotency-Key} for creating POSTs: rural connections retry, and a retry must not create a second
  * record. The key row is inserted first in the lab's own schema inside the request's transaction; a
- * concurrent retry waits on it and then replays the first response. The same key with a different request
- * is refused with 422. Keys are per caller: one person's key never replays another person's response.
+ * concurrent retry waits on it and then replays the first response. The same key with a different request (method,
+ * path or body) is refused with 422. Keys are per caller: one person's key never replays another person's response.
+ * A key lives {@code platform.idempotency.ttl} (24 h): then it may be used again, and an hourly job deletes it.
  */
 @Component
 public class IdempotencyKeys {
@@ -30,10 +36,12 @@ public class IdempotencyKeys {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final Duration ttl;
 
-    IdempotencyKeys(JdbcTemplate jdbc, JsonMapper json) {
+    IdempotencyKeys(JdbcTemplate jdbc, JsonMapper json, @Value("${platform.idempotency.ttl:24h}") Duration ttl) {
         this.jdbc = jdbc;
         this.json = json;
+        this.ttl = ttl;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -45,8 +53,10 @@ public class IdempotencyKeys {
         if (key.isBlank() || key.length() > 200) {
             throw Problems.withMessage(HttpStatus.BAD_REQUEST, "idempotency-key", "idempotency-key.length");
         }
-        String fingerprint = sha256(json.writeValueAsString(request));
+        String fingerprint = sha256(requestLine() + "\n" + json.writeValueAsString(request));
         String caller = caller();
+        jdbc.update("DELETE FROM idempotency_key WHERE created_by = ? AND key = ? AND created_at < now() - make_interval(secs => ?)",
+                caller, key, ttl.toSeconds());
         int inserted = jdbc.update("INSERT INTO idempotency_key (created_by, key, request_hash) VALUES (?, ?, ?) "
                 + "ON CONFLICT (created_by, key) DO NOTHING", caller, key, fingerprint);
         if (inserted == 0) {
@@ -60,10 +70,31 @@ public class IdempotencyKeys {
         return response;
     }
 
-    /** Removes every key a person sent (their stored responses may hold their personal data): part of erasure. */
+    /**
+     * Part of erasure: removes every key a person sent and every stored response that names them (a staff member's
+     * response may hold the person's subject or membership id), since stored responses may hold personal data.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void forget(String caller) {
-        jdbc.update("DELETE FROM idempotency_key WHERE created_by = ?", caller);
+    public void forget(String subject, String... identifiers) {
+        jdbc.update("DELETE FROM idempotency_key WHERE created_by = ? OR strpos(response_body, ?) > 0", subject, subject);
+        for (String identifier : identifiers) {
+            jdbc.update("DELETE FROM idempotency_key WHERE strpos(response_body, ?) > 0", identifier);
+        }
+    }
+
+    /** Deletes the current lab's expired keys; returns how many. */
+    @Transactional
+    public int deleteExpired() {
+        return jdbc.update("DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?)", ttl.toSeconds());
+    }
+
+    /** The method and path a key was first used with: the same key on another path is another request. */
+    private static String requestLine() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getMethod() + " " + request.getRequestURI();
+        }
+        return "";
     }
 
     private static String caller() {

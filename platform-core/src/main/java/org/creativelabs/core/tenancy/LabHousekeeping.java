@@ -1,0 +1,36 @@
+package org.creativelabs.core.tenancy;
+
+import org.creativelabs.core.web.IdempotencyKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Scheduled clean-up inside every lab, each lab in its own binding: expired {@code Idempotency-Key} records are deleted
+ * hourly. Running it on every replica is harmless: the deletes are idempotent.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@EnableScheduling
+class LabHousekeeping {
+
+    private static final Logger log = LoggerFactory.getLogger(LabHousekeeping.class);
+
+    private final LabDirectory labs;
+    private final IdempotencyKeys keys;
+
+    LabHousekeeping(LabDirectory labs, IdempotencyKeys keys) {
+        this.labs = labs;
+        this.keys = keys;
+    }
+
+    @Scheduled(fixedDelayString = "${platform.idempotency.cleanup-interval:1h}", initialDelayString = "${platform.idempotency.cleanup-interval:1h}")
+    void deleteExpiredKeys() {
+        int[] deleted = {0};
+        int labCount = labs.forEachServingLab("Idempotency-Key clean-up", () -> deleted[0] += keys.deleteExpired());
+        log.info("Idempotency-Key clean-up: {} expired keys deleted in {} labs", deleted[0], labCount);
+    }
+}
