@@ -40,7 +40,7 @@ class InternalTenantController {
         this.exports = exports;
     }
 
-    record Restore(@NotNull String exportId) {
+    record Restore(@NotNull UUID exportId) {
     }
 
     record CreateTenant(@NotNull UUID labId, @NotNull String slug) {
@@ -116,7 +116,7 @@ class InternalTenantController {
     @PostMapping("/{labId}/restore")
     @Operation(summary = "Replace a migrated lab's data with an export's (same schema version), in one transaction")
     LabExports.Manifest restore(@PathVariable UUID labId, @Valid @RequestBody Restore request) {
-        return exports.restore(labId, request.exportId());
+        return exports.restore(labId, request.exportId().toString());
     }
 
     @DeleteMapping("/{labId}")

@@ -40,7 +40,8 @@ class TenantContextFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !pathWithinApplication(request).startsWith(PREFIX);
+        // The decoded path decides, as it does for Spring MVC's mappings: /api/l%61bs/… is a lab request too.
+        return !decodedPathWithinApplication(request).startsWith(PREFIX);
     }
 
     @Override
@@ -64,7 +65,12 @@ class TenantContextFilter extends OncePerRequestFilter {
     }
 
     private Lab resolve(HttpServletRequest request) {
-        String rest = pathWithinApplication(request).substring(PREFIX.length());
+        String raw = pathWithinApplication(request);
+        if (!raw.startsWith(PREFIX)) {
+            // An encoded character before the slug: one lab path has one spelling.
+            throw new InvalidLabSlugException("path-encoding", raw);
+        }
+        String rest = raw.substring(PREFIX.length());
         int end = rest.indexOf('/');
         String rawSegment = end < 0 ? rest : rest.substring(0, end);
         String text;
@@ -79,6 +85,14 @@ class TenantContextFilter extends OncePerRequestFilter {
             throw new LabNotServingException(slug.value());
         }
         return entry.lab();
+    }
+
+    private static String decodedPathWithinApplication(HttpServletRequest request) {
+        try {
+            return UriUtils.decode(pathWithinApplication(request), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return pathWithinApplication(request);
+        }
     }
 
     private static String pathWithinApplication(HttpServletRequest request) {

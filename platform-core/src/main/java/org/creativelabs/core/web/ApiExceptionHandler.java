@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -15,6 +16,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 
@@ -55,7 +58,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> Map.of("field", e.getField(), "message", messages().getMessage(e, locale())))
                 .toList();
-        return ResponseEntity.badRequest().body(invalid(errors));
+        return problem(invalid(errors));
     }
 
     @Override
@@ -66,7 +69,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         "field", String.valueOf(r.getMethodParameter().getParameterName()),
                         "message", messages().getMessage(e, locale()))))
                 .toList();
-        return ResponseEntity.badRequest().body(invalid(errors));
+        return problem(invalid(errors));
     }
 
     @Override
@@ -76,51 +79,76 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return ResponseEntity.badRequest().body(Problems.invalidField(field, "wrong-type").in(messages(), locale()));
+            return problem(Problems.invalidField(field, "wrong-type").in(messages(), locale()));
         }
-        return ResponseEntity.badRequest().body(localized(HttpStatus.BAD_REQUEST, "unreadable-request"));
+        return problem(localized(HttpStatus.BAD_REQUEST, "unreadable-request"));
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
-        return ResponseEntity.badRequest().body(Problems.invalidField(String.valueOf(field), "wrong-type").in(messages(), locale()));
+        return problem(Problems.invalidField(String.valueOf(field), "wrong-type").in(messages(), locale()));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ProblemDetail staleVersion(OptimisticLockingFailureException ex) {
-        return localized(HttpStatus.CONFLICT, "stale-version");
+    ResponseEntity<Object> staleVersion(OptimisticLockingFailureException ex) {
+        return problem(localized(HttpStatus.CONFLICT, "stale-version"));
+    }
+
+    /** A query parameter or multipart body the container could not decode: the client's mistake, never a 500. */
+    @ExceptionHandler({InvalidParameterException.class, MultipartException.class})
+    ResponseEntity<Object> malformed(Exception ex) {
+        return problem(localized(HttpStatus.BAD_REQUEST, "malformed-request"));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ProblemDetail constraintViolated(DataIntegrityViolationException ex) {
+    ResponseEntity<Object> constraintViolated(DataIntegrityViolationException ex) {
         String state = sqlState(ex);
         if ("23505".equals(state) || "23P01".equals(state)) {
-            return localized(HttpStatus.CONFLICT, "conflict");
+            return problem(localized(HttpStatus.CONFLICT, "conflict"));
         }
         if ("23503".equals(state)) {
-            return localized(HttpStatus.CONFLICT, "in-use");
+            return problem(localized(HttpStatus.CONFLICT, "in-use"));
         }
         log.info("Rejected by a database constraint ({}): {}", state, ex.getMostSpecificCause().getMessage());
-        return Problems.withMessage(HttpStatus.BAD_REQUEST, "invalid-request", "invalid-request.database-rule")
-                .in(messages(), locale());
+        return problem(Problems.withMessage(HttpStatus.BAD_REQUEST, "invalid-request", "invalid-request.database-rule")
+                .in(messages(), locale()));
     }
 
     @ExceptionHandler(AuthenticationException.class)
-    ProblemDetail unauthenticated(AuthenticationException ex) {
-        return localized(HttpStatus.UNAUTHORIZED, "unauthorized");
+    ResponseEntity<Object> unauthenticated(AuthenticationException ex) {
+        return problem(localized(HttpStatus.UNAUTHORIZED, "unauthorized"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail forbidden(AccessDeniedException ex) {
-        return localized(HttpStatus.FORBIDDEN, "forbidden");
+    ResponseEntity<Object> forbidden(AccessDeniedException ex) {
+        return problem(localized(HttpStatus.FORBIDDEN, "forbidden"));
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) {
+    ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected error", ex);
-        return localized(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
+        return problem(localized(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error"));
+    }
+
+    /**
+     * Every problem leaves as problem+json, whatever the request's {@code Accept} said (a preset Content-Type skips
+     * content negotiation): a client that asked for XML still learns what went wrong.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        if (headers != null) {
+            problemHeaders.putAll(headers);
+        }
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return super.handleExceptionInternal(ex, body, problemHeaders, statusCode, request);
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail body) {
+        return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     /** One 400 for all field errors: the detail lists them, {@code errors} has one entry per field. */

@@ -25,7 +25,8 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer c ? HttpStatus.resolve(c) : null;
+        // Called directly, not forwarded by the container for an error: there is no such page.
+        HttpStatus status = code instanceof Integer c ? HttpStatus.resolve(c) : HttpStatus.NOT_FOUND;
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }

@@ -37,7 +37,8 @@ class SortAllowList implements WebMvcConfigurer, HandlerInterceptor {
         }
         List<String> allowed = allowed(method);
         for (String sort : sorts) {
-            List<String> parts = Arrays.stream(sort.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+            // Exactly as sent: a property padded with spaces or control characters is not the property.
+            List<String> parts = Arrays.stream(sort.split(",")).filter(p -> !p.isEmpty()).toList();
             for (int i = 0; i < parts.size(); i++) {
                 String part = parts.get(i);
                 boolean direction = i > 0 && i == parts.size() - 1 && DIRECTIONS.contains(part.toLowerCase(Locale.ROOT));
