@@ -32,10 +32,11 @@ public final class ChildProcesses {
                 "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().put("MANAGEMENT_PORT", "0"); // actuator on a port of its own; health is on the public one
         builder.environment().putAll(environment);
         Process process = builder.start();
         try {
-            awaitReady(name, process, "http://127.0.0.1:" + port + "/actuator/health/readiness", timeout, log.toString());
+            awaitReady(name, process, "http://127.0.0.1:" + port + "/readyz", timeout, log.toString());
         } catch (RuntimeException | InterruptedException e) {
             stop(process);
             throw e;

@@ -62,7 +62,10 @@ public final class KeycloakServer implements AutoCloseable {
             ensureDatabase(postgres, database);
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                     "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
-                    "--http-management-port=" + managementPort, "--hostname-strict=false",
+                    "--http-management-port=" + managementPort,
+                    // One fixed public address: a token's issuer must not depend on whether Keycloak was reached as
+                    // localhost or 127.0.0.1, or the services (which expect 127.0.0.1) refuse it.
+                    "--hostname=http://127.0.0.1:" + httpPort,
                     "--db-url=" + postgres.jdbcUrl(database), "--db-username=" + database, "--db-password=" + database,
                     "--cache=local"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());

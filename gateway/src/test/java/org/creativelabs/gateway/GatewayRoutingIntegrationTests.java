@@ -102,11 +102,14 @@ class GatewayRoutingIntegrationTests {
     }
 
     @Test
-    void answersHealthAndServesItsOpenApiDocument() {
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+    void answersOnlyItsHealthProbesToThePublic() {
+        client.get().uri("/readyz").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
-        client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.openapi").exists();
+        client.get().uri("/livez").exchange().expectStatus().isOk();
+        for (String hidden : new String[] {"/actuator/metrics", "/actuator/prometheus", "/actuator/health", "/v3/api-docs"}) {
+            client.get().uri(hidden).exchange().expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith("application/problem+json");
+        }
     }
 
     private static HttpServer startUpstream() {

@@ -176,8 +176,8 @@ final class ManifestCheck {
                     .anyMatch(m -> "/tmp".equals(m.getMountPath()) && emptyDirs.contains(m.getName()));
             require(tmpMounted, workload, where + " must mount an emptyDir at /tmp");
             if (serving) {
-                require(isActuatorProbe(c.getLivenessProbe(), "/actuator/health/liveness"), workload, where + " needs the liveness probe");
-                require(isActuatorProbe(c.getReadinessProbe(), "/actuator/health/readiness"), workload, where + " needs the readiness probe");
+                require(isActuatorProbe(c.getLivenessProbe(), "/livez"), workload, where + " needs the liveness probe");
+                require(isActuatorProbe(c.getReadinessProbe(), "/readyz"), workload, where + " needs the readiness probe");
             }
         }
     }

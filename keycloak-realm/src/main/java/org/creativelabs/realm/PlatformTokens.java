@@ -32,7 +32,12 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 public final class PlatformTokens {
 
     /** What every service answers without a token: probes, its OpenAPI document, the error page. */
-    public static final String[] PUBLIC_PATHS = {"/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error"};
+    /**
+     * Open without a token: the health probes on the public port ({@code /livez}, {@code /readyz}) and, on the
+     * management port that the chart keeps inside the cluster, health, info and Prometheus' scrape.
+     */
+    public static final String[] PUBLIC_PATHS = {"/livez", "/readyz", "/actuator/health/**", "/actuator/info",
+        "/actuator/prometheus", "/v3/api-docs/**", "/error"};
 
     private PlatformTokens() {
     }

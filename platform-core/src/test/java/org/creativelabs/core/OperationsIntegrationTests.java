@@ -11,21 +11,40 @@ class OperationsIntegrationTests extends LabApiTest {
 
 
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
     @Test
-    void answersHealthLivenessAndReadiness() {
-        for (String probe : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            Api.Reply reply = api.get(probe);
+    void thePublicPortAnswersOnlyTheHealthProbesAndTheManagementPortTheRest() {
+        for (String probe : new String[] {"/livez", "/readyz"}) {
+            Api.Reply reply = api.anonymous().get(probe);
             assertThat(reply.status()).as(probe).isEqualTo(200);
             assertThat(reply.json().get("status").asString()).isEqualTo("UP");
         }
+        for (String hidden : new String[] {"/actuator/metrics", "/actuator/prometheus", "/actuator/health", "/actuator/env"}) {
+            Api.Reply reply = api.get(hidden);
+            assertThat(reply.status()).as("public port: " + hidden + " " + reply).isEqualTo(404);
+            assertThat(reply.isProblem()).isTrue();
+        }
+        Api management = new Api(managementPort);
+        assertThat(management.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(management.get("/actuator/metrics").status()).isEqualTo(200);
     }
 
     @Test
-    void servesItsOpenApiDocument() {
-        Api.Reply docs = api.get("/v3/api-docs");
+    void servesItsOpenApiDocumentWithoutTheInternalApiOrTheErrorPage() {
+        Api.Reply docs = api.anonymous().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/api/labs/{slug}/spaces")).isTrue();
-        assertThat(docs.json().get("paths").has("/internal/tenants")).isTrue();
+        assertThat(docs.json().get("paths").propertyNames()).as("documented paths")
+                .noneMatch(path -> path.startsWith("/internal")).doesNotContain("/error");
+    }
+
+    @Test
+    void theErrorPageCalledDirectlyIsA404Problem() {
+        Api.Reply reply = api.get("/error");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+        assertThat(reply.isProblem()).isTrue();
     }
 
     @Test

@@ -115,9 +115,11 @@ class TenantAdminIntegrationTests {
 
     @Test
     void answersReadinessServesOpenApiAndAnswersProblems() throws Exception {
-        assertThat(send("/actuator/health/readiness", null).body()).contains("\"UP\"");
-        assertThat(send("/v3/api-docs", null).body()).contains("\"openapi\"");
+        assertThat(send("/readyz", null).body()).contains("\"UP\"");
+        String document = send("/v3/api-docs", null).body();
+        assertThat(document).contains("\"openapi\"").contains("/api/labs").doesNotContain("\"/internal/");
         String token = TestKeycloak.userToken(TestKeycloak.createUser("someone"));
+        assertThat(send("/actuator/metrics", token).statusCode()).as("metrics stay on the management port").isEqualTo(404);
         HttpResponse<String> missing = send("/no/such/page", token);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(

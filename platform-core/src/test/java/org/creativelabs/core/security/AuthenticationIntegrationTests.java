@@ -48,6 +48,18 @@ class AuthenticationIntegrationTests extends LabApiTest {
     }
 
     @Test
+    void aTokenIsAcceptedWhetherKeycloakWasReachedAsLocalhostOr127001() {
+        // Keycloak has one fixed public address, so the issuer does not follow the host name a client happened to use.
+        String localhost = TestKeycloak.url().replace("127.0.0.1", "localhost");
+        try (var user = org.keycloak.admin.client.KeycloakBuilder.builder().serverUrl(localhost)
+                .realm(org.creativelabs.realm.CreativeLabsRealm.NAME).clientId(org.creativelabs.realm.CreativeLabsRealm.DEV_CLIENT)
+                .username(TestAccounts.labAdmin()).password(TestKeycloak.TEST_PASSWORD).grantType("password").build()) {
+            Api.Reply reply = api.as(user.tokenManager().getAccessTokenString()).get(spaces);
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void noTokenIs401() {
         assertUnauthorized(api.anonymous().get(spaces));
         assertUnauthorized(api.anonymous().get("/internal/tenants"));
