@@ -2,8 +2,11 @@ package org.creativelabs.core.branding;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.time.Duration;
+import org.creativelabs.core.web.BodyLimit;
 import org.creativelabs.core.web.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -71,9 +74,12 @@ class BrandingController {
     @PutMapping("/branding/logo")
     @PreAuthorize("@labAccess.hasAnyRole('lab-admin')")
     @Operation(summary = "Replace the logo: the raw PNG, JPEG or WebP bytes (at most 512 KB; never SVG)")
+    @BodyLimit(bytes = LogoImage.MAX_BYTES)
     @Transactional
     BrandingView uploadLogo(@PathVariable String slug, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-            @RequestBody(required = false) byte[] image) {
+            HttpServletRequest request) throws IOException {
+        // Read here, after the lab-admin check, not as an argument: nobody else gets even 512 KB buffered.
+        byte[] image = request.getInputStream().readAllBytes();
         Branding current = branding.current();
         current.replaceLogo(LogoImage.of(image, contentType));
         return branding.saveAndFlush(current).view(slug);

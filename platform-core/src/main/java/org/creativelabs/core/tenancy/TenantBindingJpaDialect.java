@@ -2,6 +2,7 @@ package org.creativelabs.core.tenancy;
 
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
+import org.hibernate.JDBCException;
 import org.hibernate.Session;
 import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
 import org.springframework.transaction.TransactionDefinition;
@@ -20,7 +21,16 @@ class TenantBindingJpaDialect extends HibernateJpaDialect {
         Session session = entityManager.unwrap(Session.class);
         String binding = TenantConnectionBinder.transactionBinding(session.getTenantIdentifier());
         Object transactionData = super.beginTransaction(entityManager, definition);
-        session.doWork(connection -> TenantConnectionBinder.execute(connection, binding));
+        try {
+            session.doWork(connection -> TenantConnectionBinder.execute(connection, binding));
+        } catch (JDBCException e) {
+            // 42501: the runtime login is no longer a member of the lab's role, because the lab stopped serving
+            // (suspended or archived) after this replica cached it as serving.
+            if ("42501".equals(e.getSQLState())) {
+                throw new LabNotServingException(TenantContext.current().map(Lab::slug).orElse(session.getTenantIdentifier()));
+            }
+            throw e;
+        }
         return transactionData;
     }
 }

@@ -28,11 +28,13 @@ class TenantCatalog {
 
     private final JdbcTemplate runtime;
     private final JdbcTemplate migrator;
+    private final MigratorConnections migratorConnections;
     private final Cache<String, Optional<CatalogEntry>> bySlug;
 
     TenantCatalog(JdbcTemplate runtime, MigratorConnections migrator, TenancyProperties properties) {
         this.runtime = runtime;
         this.migrator = migrator.jdbc();
+        this.migratorConnections = migrator;
         this.bySlug = Caffeine.newBuilder()
                 .expireAfterWrite(properties.catalogCacheTtl())
                 .maximumSize(10_000)
@@ -69,13 +71,29 @@ class TenantCatalog {
                 + "updated_at = now() WHERE lab_id = ?", abbreviate(error), labId);
     }
 
+    /**
+     * Serving is enforced by PostgreSQL, not only by this flag: the runtime login keeps its membership in the lab's
+     * role only while the lab serves, so every replica's next binding fails at once (423) whatever its cache says.
+     */
     void setServing(UUID labId, boolean serving) {
-        update("UPDATE core.lab_tenant SET serving = ?, updated_at = now() WHERE lab_id = ?", serving, labId);
+        changeServing(labId, serving, "UPDATE core.lab_tenant SET serving = ?, updated_at = now() WHERE lab_id = ?", serving,
+                labId);
     }
 
     void markArchived(UUID labId) {
-        update("UPDATE core.lab_tenant SET serving = false, archived_at = coalesce(archived_at, now()), "
+        changeServing(labId, false, "UPDATE core.lab_tenant SET serving = false, archived_at = coalesce(archived_at, now()), "
                 + "updated_at = now() WHERE lab_id = ?", labId);
+    }
+
+    private void changeServing(UUID labId, boolean serving, String sql, Object... args) {
+        CatalogEntry lab = findById(labId).orElseThrow(() -> new LabNotFoundException(labId.toString()));
+        String role = TenantSchemas.q(lab.roleName());
+        String runtimeLogin = TenantSchemas.q(migratorConnections.runtimeLogin());
+        migratorConnections.transactions().executeWithoutResult(status -> {
+            migrator.update(sql, args);
+            migrator.execute(serving ? "GRANT " + role + " TO " + runtimeLogin : "REVOKE " + role + " FROM " + runtimeLogin);
+        });
+        forgetCachedEntries();
     }
 
     /** Changes made here take effect on this replica at once; others see them within the cache TTL. */

@@ -75,6 +75,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimits.BodyTooLargeException tooLarge) {
+                return bodyTooLarge(tooLarge);
+            }
+        }
         if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
@@ -94,6 +99,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> staleVersion(OptimisticLockingFailureException ex) {
         return problem(localized(HttpStatus.CONFLICT, "stale-version"));
+    }
+
+    @ExceptionHandler(RequestBodyLimits.BodyTooLargeException.class)
+    ResponseEntity<Object> bodyTooLarge(RequestBodyLimits.BodyTooLargeException ex) {
+        return problem(ex.problem().in(messages(), locale()));
     }
 
     /** A query parameter or multipart body the container could not decode: the client's mistake, never a 500. */
@@ -128,6 +138,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        // A problem raised deep down and wrapped on its way up (a transaction that could not begin because the lab
+        // stopped serving, inside an access check): the problem, not a 500.
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof Problems.Problem problem) {
+                return problem(problem.in(messages(), locale()));
+            }
+        }
         log.error("Unexpected error", ex);
         return problem(localized(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error"));
     }

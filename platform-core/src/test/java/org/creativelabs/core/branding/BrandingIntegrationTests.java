@@ -83,7 +83,9 @@ class BrandingIntegrationTests extends LabApiTest {
         assertInvalidLogo(api.put(path("/branding/logo"), svg));
         assertInvalidLogo(api.send("PUT", path("/branding/logo"), svg, Map.of("Content-Type", "image/svg+xml")));
         assertInvalidLogo(api.put(path("/branding/logo"), "just some text".getBytes(StandardCharsets.UTF_8)));
-        assertInvalidLogo(api.put(path("/branding/logo"), TestLabs.png(600 * 1024)));
+        Api.Reply tooLarge = api.put(path("/branding/logo"), TestLabs.png(600 * 1024));
+        assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(413);
+        assertThat(tooLarge.isProblem()).isTrue();
         assertInvalidLogo(api.send("PUT", path("/branding/logo"), TestLabs.png(100), Map.of("Content-Type", "image/jpeg")));
         assertInvalidLogo(api.put(path("/branding/logo"), new byte[0]));
 

@@ -189,8 +189,8 @@ class InvalidInputIntegrationTests extends LabApiTest {
                     new Bad("an SVG sent as PNG", f -> f.base() + "/branding/logo",
                             "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(), Map.of(), "logo"),
                     new Bad("text, not an image", f -> f.base() + "/branding/logo", "hello".getBytes(), Map.of(), "logo"),
-                    new Bad("empty", f -> f.base() + "/branding/logo", new byte[0], Map.of(), "logo"),
-                    new Bad("too large", f -> f.base() + "/branding/logo", TestLabs.png(600 * 1024), Map.of(), "logo"))),
+                    // Larger than 512 KB is a 413 before anything is read: RequestBodyLimitsIntegrationTests.
+                    new Bad("empty", f -> f.base() + "/branding/logo", new byte[0], Map.of(), "logo"))),
             Map.entry("POST /internal/tenants", List.of(
                     Bad.json("a bad slug", f -> "/internal/tenants", Map.of("labId", UUID.randomUUID(), "slug", "Osh Lab!"), "slug"),
                     Bad.json("a reserved slug", f -> "/internal/tenants", Map.of("labId", UUID.randomUUID(), "slug", "admin"), "slug"),
