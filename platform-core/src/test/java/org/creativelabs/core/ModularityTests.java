@@ -51,6 +51,14 @@ class ModularityTests {
     }
 
     @Test
+    void featuresNeverTouchTheTenantContext() {
+        // Features reach the current lab (or bind one by id) through LabDirectory; the binding itself is tenancy's.
+        noClasses().that().resideOutsideOfPackage("org.creativelabs.core.tenancy..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.creativelabs.core.tenancy.TenantContext")
+                .check(CLASSES);
+    }
+
+    @Test
     void labRepositoriesAlwaysRunInATransaction() {
         // Outside a transaction a connection is bound to no lab and fails closed; this makes it never happen by accident.
         classes().that().areAssignableTo(Repository.class).and().areInterfaces()

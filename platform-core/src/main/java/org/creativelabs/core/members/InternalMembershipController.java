@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.creativelabs.core.tenancy.LabDirectory;
-import org.creativelabs.core.tenancy.TenantContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,14 +40,14 @@ class InternalMembershipController {
     @Operation(summary = "The subjects with an active, approved membership (tenant-admin mirrors them into the lab's "
             + "organization; applicants join it when staff approve them)")
     List<String> activeSubjects(@PathVariable UUID labId) {
-        return TenantContext.callAs(labs.byId(labId), () -> transactions.execute(status -> memberships.findAll().stream()
+        return labs.inLab(labId, () -> transactions.execute(status -> memberships.findAll().stream()
                 .filter(Membership::approvedMember).map(Membership::subject).sorted().toList()));
     }
 
     @PostMapping("/internal/tenants/{labId}/members")
     @Operation(summary = "Give a person roles in a lab (creates or updates the membership)")
     ResponseEntity<MembershipView> seat(@PathVariable UUID labId, @Valid @RequestBody MembershipRequest request) {
-        return TenantContext.callAs(labs.byId(labId), () -> transactions.execute(status -> {
+        return labs.inLab(labId, () -> transactions.execute(status -> {
             var existing = memberships.findBySubject(request.subject());
             Membership membership = existing.orElseGet(() -> new Membership(request.subject(), EnumSet.copyOf(request.roles())));
             membership.change(EnumSet.copyOf(request.roles()), true);

@@ -3,7 +3,7 @@ package org.creativelabs.core.members;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import org.creativelabs.core.tenancy.TenantContext;
+import org.creativelabs.core.tenancy.LabDirectory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -24,10 +24,12 @@ public class LabAccess {
     private static final String CACHE = LabAccess.class.getName() + ".roles";
 
     private final MembershipRepository memberships;
+    private final LabDirectory labs;
     private final TransactionTemplate readOnly;
 
-    LabAccess(MembershipRepository memberships, PlatformTransactionManager transactions) {
+    LabAccess(MembershipRepository memberships, LabDirectory labs, PlatformTransactionManager transactions) {
         this.memberships = memberships;
+        this.labs = labs;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -60,7 +62,7 @@ public class LabAccess {
     @SuppressWarnings("unchecked")
     private Set<LabRole> roles() {
         String subject = subject();
-        if (subject == null || TenantContext.current().isEmpty()) {
+        if (subject == null || labs.current().isEmpty()) {
             return Set.of();
         }
         RequestAttributes request = RequestContextHolder.getRequestAttributes();

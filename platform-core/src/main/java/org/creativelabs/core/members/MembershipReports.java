@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.creativelabs.core.tenancy.TenantContext;
+import org.creativelabs.core.tenancy.LabDirectory;
 import org.creativelabs.realm.ServiceClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +32,7 @@ class MembershipReports {
     }
 
     private final ApplicationEventPublisher events;
+    private final LabDirectory labs;
     private final RestClient tenantAdmin;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "membership-reports");
@@ -39,16 +40,18 @@ class MembershipReports {
         return thread;
     });
 
-    MembershipReports(ApplicationEventPublisher events, @Value("${platform.tenant-admin-url:}") String tenantAdminUrl,
+    MembershipReports(ApplicationEventPublisher events, LabDirectory labs,
+            @Value("${platform.tenant-admin-url:}") String tenantAdminUrl,
             ObjectProvider<ClientRegistrationRepository> registrations, ObjectProvider<OAuth2AuthorizedClientService> clients) {
         this.events = events;
+        this.labs = labs;
         this.tenantAdmin = tenantAdminUrl.isBlank() ? null : ServiceClients.restClient(registrations.getObject(), clients.getObject(),
                 "platform-core", tenantAdminUrl, Duration.ofSeconds(30));
     }
 
     /** Within the changing transaction: the current lab's memberships changed. */
     void changed() {
-        events.publishEvent(new Changed(TenantContext.current().orElseThrow().id()));
+        events.publishEvent(new Changed(labs.current().orElseThrow().id()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

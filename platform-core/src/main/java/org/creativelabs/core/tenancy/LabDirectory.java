@@ -1,6 +1,8 @@
 package org.creativelabs.core.tenancy;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /** Finds a hosted lab by id, for internal (service-to-service) work that addresses labs by id, not slug. */
@@ -34,6 +36,16 @@ public class LabDirectory {
             }
         }
         return ran;
+    }
+
+    /** The lab the current request (or bound background work) is for, if any. */
+    public Optional<Lab> current() {
+        return TenantContext.current();
+    }
+
+    /** Runs work bound to the lab with this id (serving or not): internal, service-to-service calls address labs by id. */
+    public <T> T inLab(UUID labId, Supplier<T> work) {
+        return TenantContext.callAs(byId(labId), work);
     }
 
     /** The lab, whether serving or not (provisioning seats the first admin before the lab goes live). */

@@ -1,6 +1,7 @@
 package org.creativelabs.core.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.repository.CrudRepository;
 import org.springframework.data.repository.support.Repositories;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -241,6 +244,12 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
     ApplicationContext context;
 
     @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -282,6 +291,38 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
             ENDPOINTS.get(endpoint).check(this, new InLabA(space, membership, subject, booking, applicant, adminMembership,
                     consent, plan, series));
         }));
+    }
+
+    /** Tables the code reaches with plain JDBC, not through a repository: isolated by the same binding. */
+    private static final List<String> PLAIN_JDBC_TABLES = List.of("idempotency_key", "sensitive_attribute", "personal_data_audit");
+
+    @TestFactory
+    Stream<DynamicTest> labBNeverSeesLabAThroughTablesReachedWithPlainJdbc() {
+        // Lab A gets a row in each: a creating request with a key, a consented sensitive value, a staff read of a profile.
+        String resident = org.creativelabs.devstack.TestKeycloak.createUser("resident");
+        UUID membership = labs.seat(a, TestAccounts.subject(resident), "resident");
+        Api asResident = api.as(TestAccounts.tokenOf(resident));
+        assertThat(asResident.put(path(a, "/profiles/me"), Map.of("displayName", "Aida")).status()).isEqualTo(200);
+        assertThat(asResident.post(path(a, "/profiles/me/consents"), Map.of("fields", List.of("age-band"),
+                "values", Map.of("age-band", "25-34")), Map.of("Idempotency-Key", "plain-jdbc-" + UUID.randomUUID())).status())
+                .isEqualTo(201);
+        assertThat(api.get(path(a, "/memberships/" + membership + "/profile")).status()).isEqualTo(200);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String table : PLAIN_JDBC_TABLES) {
+            tests.add(DynamicTest.dynamicTest(table, () -> {
+                assertThat(rowsSeenIn(a, table)).as("lab A's own rows").isGreaterThan(0);
+                assertThat(rowsSeenIn(b, table)).as("lab B sees only its own rows").isEqualTo(LabDatabase.count(b, table, "true"));
+                assertThatThrownBy(() -> TenantContext.runAs(b, () -> transactions.executeWithoutResult(status ->
+                        jdbc.queryForObject("SELECT count(*) FROM \"" + a.schema() + "\"." + table, Long.class))))
+                        .as("lab A's table, named from lab B").hasStackTraceContaining("permission denied");
+            }));
+        }
+        return tests.stream();
+    }
+
+    private long rowsSeenIn(Lab lab, String table) {
+        return TenantContext.callAs(lab, () -> transactions.execute(status ->
+                jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class)));
     }
 
     @Test
