@@ -44,7 +44,12 @@ class LabExports {
     record Table(String name, List<String> columns, long rows, String sha256) {
     }
 
-    record Manifest(String exportId, UUID labId, String slug, String schemaVersion, Instant createdAt, List<Table> tables) {
+    /**
+     * {@code labAdmins}: the Keycloak subjects of the lab's active lab-admins in the snapshot, so tenant-admin can refuse
+     * a restore that would seat anyone else over the lab's people.
+     */
+    record Manifest(String exportId, UUID labId, String slug, String schemaVersion, Instant createdAt, List<Table> tables,
+            List<String> labAdmins) {
     }
 
     private final MigratorConnections migrator;
@@ -81,8 +86,9 @@ class LabExports {
                 }
                 tables.add(new Table(table.getKey(), table.getValue(), rows, HexFormat.of().formatHex(digest.digest())));
             }
+            List<String> labAdmins = labAdmins(connection, lab);
             connection.commit();
-            Manifest manifest = new Manifest(exportId, labId, lab.slug(), lab.schemaVersion(), Instant.now(), tables);
+            Manifest manifest = new Manifest(exportId, labId, lab.slug(), lab.schemaVersion(), Instant.now(), tables, labAdmins);
             Files.writeString(folder.resolve("manifest.json"), json.writeValueAsString(manifest));
             return manifest;
         } catch (SQLException e) {
@@ -106,6 +112,7 @@ class LabExports {
         Path folder = root.resolve(exportId);
         try (Connection connection = migrator.open()) {
             connection.setAutoCommit(false);
+            claim(connection, exportId, targetLabId);
             asLab(connection, target);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             List<String> order = parentsFirst(connection, target.schemaName(), manifest.tables().stream().map(Table::name).toList());
@@ -133,7 +140,8 @@ class LabExports {
                 restored.add(new Table(name, table.columns(), rows, sha));
             }
             connection.commit();
-            return new Manifest(exportId, targetLabId, target.slug(), target.schemaVersion(), Instant.now(), restored);
+            return new Manifest(exportId, targetLabId, target.slug(), target.schemaVersion(), Instant.now(), restored,
+                    manifest.labAdmins());
         } catch (SQLException e) {
             throw new IllegalStateException("Restoring export " + exportId + " into " + target.slug() + " failed", e);
         } catch (IOException e) {
@@ -156,6 +164,29 @@ class LabExports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** At most once per export: the claim commits or rolls back with the restore itself. */
+    private static void claim(Connection connection, String exportId, UUID targetLabId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO core.lab_export_restore (export_id, lab_id) VALUES (?::uuid, ?) ON CONFLICT DO NOTHING")) {
+            statement.setString(1, exportId);
+            statement.setObject(2, targetLabId);
+            if (statement.executeUpdate() == 0) {
+                throw Problems.withMessage(HttpStatus.CONFLICT, "lab-conflict", "lab-conflict.export-restored", exportId);
+            }
+        }
+    }
+
+    private static List<String> labAdmins(Connection connection, CatalogEntry lab) throws SQLException {
+        List<String> subjects = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT subject FROM "
+                + qualified(lab, "membership") + " WHERE active AND erased_at IS NULL AND 'lab-admin' = ANY (roles) ORDER BY subject")) {
+            while (rs.next()) {
+                subjects.add(rs.getString(1));
+            }
+        }
+        return subjects;
     }
 
     private static void asLab(Connection connection, CatalogEntry lab) throws SQLException {
