@@ -7,10 +7,12 @@ import org.keycloak.admin.client.KeycloakBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** tenant-admin administers organizations and users with its own service account (manage-users, manage-realm). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KeycloakProperties.class)
+@EnableScheduling // the organization mirror's periodic pass (provisioning polls on its own thread)
 class IdentityConfiguration {
 
     @Bean(destroyMethod = "close")

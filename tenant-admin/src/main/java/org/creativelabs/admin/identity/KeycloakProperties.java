@@ -17,7 +17,10 @@ record KeycloakProperties(String url, String realm, boolean reconcileRealm, Stri
 
     KeycloakProperties {
         clientSecrets = clientSecrets == null ? Map.of() : clientSecrets;
-        smtp = smtp == null ? Map.of() : Map.copyOf(smtp.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        // No host, no mail server: the realm's own setting is left as it is (a port and sender alone would point
+        // Keycloak at localhost:25 and break every invitation).
+        smtp = smtp == null || smtp.get("host") == null || smtp.get("host").isBlank() ? Map.of()
+                : Map.copyOf(smtp.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 }

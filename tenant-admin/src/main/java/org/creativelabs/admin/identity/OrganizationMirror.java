@@ -1,27 +1,31 @@
 package org.creativelabs.admin.identity;
 
+import java.lang.management.ManagementFactory;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import org.creativelabs.admin.provisioning.PlatformCore;
+import org.creativelabs.admin.platformcore.PlatformCore;
+import org.creativelabs.admin.registry.LabRegistry;
+import org.creativelabs.admin.registry.LabStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps each active lab's Keycloak organization membership equal to the lab's active memberships (the source of truth,
  * in the lab's own schema): members missing from the organization are added, people who left are removed. Runs
- * periodically, and on demand; with several tenant-admin instances, one at a time (a transaction-scoped advisory lock).
+ * periodically, and on demand; with several tenant-admin instances, one at a time (a lease row, see {@link #mirrorAll}).
  * The only writer of organization membership besides provisioning's first admin.
  */
 @Component
 public class OrganizationMirror {
 
     private static final Logger log = LoggerFactory.getLogger(OrganizationMirror.class);
-    private static final long LOCK = 0x6f72_6d69_7272L; // "ormirr"
+    /** The pass's lease: one instance at a time; a crashed instance's lease runs out after two minutes. */
+    public static final String LEASE = "organization-mirror";
+    private static final int LEASE_SECONDS = 120;
 
     /**
      * One pass: {@code alreadyRunning} when another instance holds the pass (nothing was done here); accounts that no
@@ -36,13 +40,14 @@ public class OrganizationMirror {
     }
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
+    private final LabRegistry registry;
     private final PlatformCore platformCore;
     private final LabIdentities identities;
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
-    OrganizationMirror(JdbcTemplate jdbc, TransactionTemplate transactions, PlatformCore platformCore, LabIdentities identities) {
+    OrganizationMirror(JdbcTemplate jdbc, LabRegistry registry, PlatformCore platformCore, LabIdentities identities) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.registry = registry;
         this.platformCore = platformCore;
         this.identities = identities;
     }
@@ -60,40 +65,58 @@ public class OrganizationMirror {
 
     /** Mirrors one lab now (platform-core reported a change); false when the lab is not active. */
     public boolean mirrorLab(UUID labId) {
-        var lab = jdbc.queryForList("SELECT organization_id FROM lab WHERE id = ? AND status = 'ACTIVE' AND organization_id IS NOT NULL",
-                String.class, labId);
+        var lab = registry.byId(labId).filter(l -> l.status() == LabStatus.ACTIVE && l.organizationId() != null);
         if (lab.isEmpty()) {
             return false;
         }
-        identities.mirrorMembers(lab.get(0), new HashSet<>(platformCore.activeMembers(labId)));
+        identities.mirrorMembers(lab.get().organizationId(), new HashSet<>(platformCore.activeMembers(labId)));
         return true;
     }
 
-    /** One pass over every active lab, or {@link Result#busy()} when another instance is mirroring right now. */
+    /**
+     * One pass over every active lab, or {@link Result#busy()} when another instance is mirroring right now. The pass
+     * holds a lease row (renewed after each lab), never a transaction or a connection, while it calls Keycloak and
+     * platform-core.
+     */
     public Result mirrorAll() {
-        return transactions.execute(status -> {
-            if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
-                return Result.busy();
-            }
+        if (!acquire()) {
+            return Result.busy();
+        }
+        try {
             int labs = 0;
             int added = 0;
             int removed = 0;
             List<String> failed = new java.util.ArrayList<>();
             List<String> unknown = new java.util.ArrayList<>();
-            for (var lab : jdbc.queryForList("SELECT id, slug, organization_id FROM lab WHERE status = 'ACTIVE' "
-                    + "AND organization_id IS NOT NULL ORDER BY slug")) {
+            for (LabRegistry.RegisteredLab lab : registry.activeWithOrganization()) {
                 labs++;
                 try {
-                    LabIdentities.MirrorChange change = identities.mirrorMembers((String) lab.get("organization_id"),
-                            new HashSet<>(platformCore.activeMembers((UUID) lab.get("id"))));
+                    LabIdentities.MirrorChange change = identities.mirrorMembers(lab.organizationId(),
+                            new HashSet<>(platformCore.activeMembers(lab.id())));
                     added += change.added();
                     removed += change.removed();
-                    change.unknown().forEach(subject -> unknown.add(lab.get("slug") + ": " + subject));
+                    change.unknown().forEach(subject -> unknown.add(lab.slug() + ": " + subject));
                 } catch (RuntimeException e) {
-                    failed.add(lab.get("slug") + ": " + e.getMessage());
+                    failed.add(lab.slug() + ": " + e.getMessage());
                 }
+                renew();
             }
             return new Result(false, labs, added, removed, unknown, failed);
-        });
+        } finally {
+            jdbc.update("DELETE FROM scheduled_lease WHERE name = ? AND owner = ?", LEASE, owner);
+        }
+    }
+
+    private boolean acquire() {
+        return jdbc.update("""
+                INSERT INTO scheduled_lease (name, owner, until) VALUES (?, ?, now() + make_interval(secs => ?))
+                ON CONFLICT (name) DO UPDATE SET owner = EXCLUDED.owner, until = EXCLUDED.until
+                WHERE scheduled_lease.until < now() OR scheduled_lease.owner = EXCLUDED.owner""",
+                LEASE, owner, LEASE_SECONDS) == 1;
+    }
+
+    private void renew() {
+        jdbc.update("UPDATE scheduled_lease SET until = now() + make_interval(secs => ?) WHERE name = ? AND owner = ?",
+                LEASE_SECONDS, LEASE, owner);
     }
 }

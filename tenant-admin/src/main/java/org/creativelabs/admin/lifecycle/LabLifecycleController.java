@@ -2,13 +2,15 @@ package org.creativelabs.admin.lifecycle;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.creativelabs.admin.audit.PlatformAudit;
 import org.creativelabs.admin.identity.LabIdentities;
 import org.creativelabs.admin.identity.OrganizationMirror;
-import org.creativelabs.admin.provisioning.PlatformCore;
+import org.creativelabs.admin.platformcore.PlatformCore;
+import org.creativelabs.admin.registry.LabRegistry;
+import org.creativelabs.admin.registry.LabStatus;
 import org.creativelabs.admin.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,23 +35,25 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "lifecycle", description = "Suspending, resuming, archiving and deleting labs; fleet upgrades")
 class LabLifecycleController {
 
-    record Lab(UUID id, String slug, String status, UUID exportId) {
+    record Lab(UUID id, String slug, LabStatus status, UUID exportId) {
 
-        Lab(UUID id, String slug, String status) {
+        Lab(UUID id, String slug, LabStatus status) {
             this(id, slug, status, null);
         }
     }
 
     private final JdbcTemplate jdbc;
+    private final LabRegistry registry;
     private final PlatformCore platformCore;
     private final LabIdentities identities;
     private final PlatformAudit audit;
     private final OrganizationMirror mirror;
     private final JsonMapper json;
 
-    LabLifecycleController(JdbcTemplate jdbc, PlatformCore platformCore, LabIdentities identities, PlatformAudit audit,
-            OrganizationMirror mirror, JsonMapper json) {
+    LabLifecycleController(JdbcTemplate jdbc, LabRegistry registry, PlatformCore platformCore, LabIdentities identities,
+            PlatformAudit audit, OrganizationMirror mirror, JsonMapper json) {
         this.jdbc = jdbc;
+        this.registry = registry;
         this.platformCore = platformCore;
         this.identities = identities;
         this.audit = audit;
@@ -61,17 +65,17 @@ class LabLifecycleController {
     @PreAuthorize("hasRole('platform-coordinator')")
     @Operation(summary = "Stop serving the lab (423 for its users); its data is kept")
     Lab suspend(@PathVariable String slug, Authentication caller) {
-        Lab lab = change(slug, Set.of("ACTIVE"), "SUSPENDED", caller);
+        Lab lab = change(slug, EnumSet.of(LabStatus.ACTIVE), LabStatus.SUSPENDED, caller);
         platformCore.suspend(lab.id());
-        return set(lab, "SUSPENDED", caller, "LAB_SUSPENDED");
+        return set(lab, LabStatus.SUSPENDED, caller, "LAB_SUSPENDED");
     }
 
     @PostMapping("/api/labs/{slug}/resume")
     @PreAuthorize("hasRole('platform-coordinator')")
     Lab resume(@PathVariable String slug, Authentication caller) {
-        Lab lab = change(slug, Set.of("SUSPENDED"), "ACTIVE", caller);
+        Lab lab = change(slug, EnumSet.of(LabStatus.SUSPENDED), LabStatus.ACTIVE, caller);
         platformCore.resume(lab.id());
-        return set(lab, "ACTIVE", caller, "LAB_RESUMED");
+        return set(lab, LabStatus.ACTIVE, caller, "LAB_RESUMED");
     }
 
     @PostMapping("/api/labs/{slug}/archive")
@@ -79,15 +83,16 @@ class LabLifecycleController {
     @Operation(summary = "Stop the lab for good (it never serves again) and export its data on the server; the export can "
             + "be restored into a new lab (restoreFromExport), and is kept after the lab is deleted")
     Lab archive(@PathVariable String slug, Authentication caller) {
-        Lab lab = change(slug, Set.of("ACTIVE", "SUSPENDED"), "ARCHIVED", caller);
+        Lab lab = change(slug, EnumSet.of(LabStatus.ACTIVE, LabStatus.SUSPENDED), LabStatus.ARCHIVED, caller);
         platformCore.archive(lab.id());
         JsonNode manifest = platformCore.export(lab.id());
         UUID exportId = UUID.fromString(manifest.get("exportId").asString());
         Map<String, Long> rows = new java.util.TreeMap<>();
         manifest.get("tables").forEach(t -> rows.put(t.get("name").asString(), t.get("rows").asLong()));
-        jdbc.update("INSERT INTO lab_export (export_id, lab_id, rows) VALUES (?, ?, ?::jsonb)", exportId, lab.id(),
-                json.writeValueAsString(rows));
-        Lab archived = set(lab, "ARCHIVED", caller, "LAB_ARCHIVED");
+        String[] labAdmins = manifest.get("labAdmins").valueStream().map(JsonNode::asString).toArray(String[]::new);
+        jdbc.update("INSERT INTO lab_export (export_id, lab_id, rows, lab_admins) VALUES (?, ?, ?::jsonb, ?)", exportId, lab.id(),
+                json.writeValueAsString(rows), labAdmins);
+        Lab archived = set(lab, LabStatus.ARCHIVED, caller, "LAB_ARCHIVED");
         audit.record(caller.getName(), "LAB_EXPORTED", lab.id(), Map.of("exportId", exportId));
         return new Lab(archived.id(), archived.slug(), archived.status(), exportId);
     }
@@ -96,10 +101,10 @@ class LabLifecycleController {
     @PreAuthorize("hasRole('platform-coordinator')")
     @Operation(summary = "Delete an archived lab: its schema, role and organization; the slug stays taken")
     Lab delete(@PathVariable String slug, Authentication caller) {
-        Lab lab = change(slug, Set.of("ARCHIVED"), "DELETED", caller);
+        Lab lab = change(slug, EnumSet.of(LabStatus.ARCHIVED), LabStatus.DELETED, caller);
         platformCore.remove(lab.id());
         identities.removeOrganization(lab.slug());
-        return set(lab, "DELETED", caller, "LAB_DELETED");
+        return set(lab, LabStatus.DELETED, caller, "LAB_DELETED");
     }
 
     @PostMapping("/api/identity/organization-mirror")
@@ -128,19 +133,18 @@ class LabLifecycleController {
         return report;
     }
 
-    private Lab change(String slug, Set<String> from, String to, Authentication caller) {
-        Lab lab = jdbc.query("SELECT id, slug, status FROM lab WHERE slug = ?",
-                        (rs, row) -> new Lab(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)), slug)
-                .stream().findFirst().orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND, "lab-not-found", "There is no lab \"" + slug + "\"."));
+    private Lab change(String slug, EnumSet<LabStatus> from, LabStatus to, Authentication caller) {
+        Lab lab = registry.bySlug(slug).map(l -> new Lab(l.id(), l.slug(), l.status()))
+                .orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND, "lab-not-found", "There is no lab \"" + slug + "\"."));
         if (!from.contains(lab.status())) {
-            throw Problems.exception(HttpStatus.CONFLICT, "lifecycle", "Lab \"" + slug + "\" is " + lab.status() + "; it can become " + to
-                    + " only from " + String.join(" or ", from) + ".");
+            throw Problems.exception(HttpStatus.CONFLICT, "lifecycle", "Lab \"" + slug + "\" is " + lab.status() + "; it can become "
+                    + to + " only from " + String.join(" or ", from.stream().map(LabStatus::name).sorted().toList()) + ".");
         }
         return lab;
     }
 
-    private Lab set(Lab lab, String status, Authentication caller, String action) {
-        jdbc.update("UPDATE lab SET status = ?, updated_at = now() WHERE id = ?", status, lab.id());
+    private Lab set(Lab lab, LabStatus status, Authentication caller, String action) {
+        registry.setStatus(lab.id(), status);
         audit.record(caller.getName(), action, lab.id(), Map.of("slug", lab.slug(), "from", lab.status()));
         return new Lab(lab.id(), lab.slug(), status);
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.creativelabs.admin.audit.PlatformAudit;
+import org.creativelabs.admin.identity.LabIdentities;
 import org.creativelabs.admin.web.Problems;
 import org.creativelabs.realm.LabSlugs;
 import org.springframework.dao.DuplicateKeyException;
@@ -52,11 +53,13 @@ class ProvisioningController {
     private final ProvisioningJobs jobs;
     private final PlatformAudit audit;
     private final JsonMapper json;
+    private final LabIdentities identities;
 
-    ProvisioningController(ProvisioningJobs jobs, PlatformAudit audit, JsonMapper json) {
+    ProvisioningController(ProvisioningJobs jobs, PlatformAudit audit, JsonMapper json, LabIdentities identities) {
         this.jobs = jobs;
         this.audit = audit;
         this.json = json;
+        this.identities = identities;
     }
 
     @PostMapping("/api/labs")
@@ -76,6 +79,9 @@ class ProvisioningController {
         if (request.template() != null && jobs.templateContent(request.template()).isEmpty()) {
             throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-request", "template: there is no template \""
                     + request.template() + "\".", Map.of("field", "template"));
+        }
+        if (request.restoreFromExport() != null) {
+            checkRestore(request);
         }
         String requestJson = json.writeValueAsString(request);
         String hash = sha256(requestJson);
@@ -101,6 +107,26 @@ class ProvisioningController {
             }
             throw Problems.exception(HttpStatus.CONFLICT, "slug-taken", "The slug \"" + request.slug()
                     + "\" belongs to a lab that exists or existed; slugs are never reused.", Map.of("field", "slug"));
+        }
+    }
+
+    /**
+     * A restore brings an archived lab's people along: it keeps that lab's own lab-admins, and the request must name
+     * one of them, so a coordinator can never seat themself (or anyone else) over those people's data.
+     */
+    private void checkRestore(LabRequest request) {
+        ProvisioningJobs.ArchivedExport export = jobs.archivedExport(request.restoreFromExport())
+                .orElseThrow(() -> Problems.exception(HttpStatus.BAD_REQUEST, "invalid-request", "restoreFromExport: there is no "
+                        + "export " + request.restoreFromExport() + " of an archived lab.", Map.of("field", "restoreFromExport")));
+        String admin;
+        try {
+            admin = identities.subjectOf(request.adminEmail());
+        } catch (IllegalStateException noAccount) {
+            admin = null;
+        }
+        if (export.labAdmins() == null || admin == null || !export.labAdmins().contains(admin)) {
+            throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-request", "adminEmail: a restored lab keeps its own "
+                    + "lab admins; name one of the archived lab's lab admins.", Map.of("field", "adminEmail"));
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.creativelabs.admin.audit.PlatformAudit;
-import org.creativelabs.admin.provisioning.PlatformCore;
+import org.creativelabs.admin.platformcore.PlatformCore;
+import org.creativelabs.admin.registry.LabRegistry;
 import org.creativelabs.admin.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,10 +42,12 @@ class LabTemplateController {
 
     private final JdbcTemplate jdbc;
     private final PlatformCore platformCore;
+    private final LabRegistry registry;
     private final PlatformAudit audit;
     private final JsonMapper json;
 
-    LabTemplateController(JdbcTemplate jdbc, PlatformCore platformCore, PlatformAudit audit, JsonMapper json) {
+    LabTemplateController(JdbcTemplate jdbc, PlatformCore platformCore, PlatformAudit audit, JsonMapper json, LabRegistry registry) {
+        this.registry = registry;
         this.jdbc = jdbc;
         this.platformCore = platformCore;
         this.audit = audit;
@@ -59,8 +62,7 @@ class LabTemplateController {
             throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-request",
                     "name: a template name has lowercase letters, digits and hyphens (2 to 60).", Map.of("field", "name"));
         }
-        UUID source = jdbc.queryForList("SELECT id FROM lab WHERE slug = ? AND status = 'ACTIVE'", UUID.class, request.fromLab())
-                .stream().findFirst().orElseThrow(() -> Problems.exception(HttpStatus.BAD_REQUEST, "invalid-request",
+        UUID source = registry.active(request.fromLab()).map(LabRegistry.RegisteredLab::id).orElseThrow(() -> Problems.exception(HttpStatus.BAD_REQUEST, "invalid-request",
                         "fromLab: there is no active lab \"" + request.fromLab() + "\".", Map.of("field", "fromLab")));
         JsonNode content = platformCore.captureTemplate(source);
         jdbc.update("""

@@ -1,6 +1,7 @@
 package org.creativelabs.admin.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -74,17 +75,12 @@ class CrashedInstanceIntegrationTests {
             next.put("SMTP_HOST", "127.0.0.1");
             next.put("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
             second = ServiceProcesses.tenantAdmin(next, secondPort);
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            JsonNode job = null;
-            while (System.nanoTime() < deadline) {
-                job = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + secondPort
-                        + "/api/provisioning/jobs/" + jobId)).header("Authorization", "Bearer " + coordinator).build(),
-                        HttpResponse.BodyHandlers.ofString()).body());
-                if (job.get("status").asString().equals("SUCCEEDED") || job.get("status").asString().equals("FAILED")) {
-                    break;
-                }
-                Thread.sleep(300);
-            }
+            JsonNode job = await("the second instance to finish the job").atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + secondPort
+                            + "/api/provisioning/jobs/" + jobId)).header("Authorization", "Bearer " + coordinator).build(),
+                            HttpResponse.BodyHandlers.ofString()).body()),
+                            j -> j.get("status").asString().equals("SUCCEEDED") || j.get("status").asString().equals("FAILED"));
             assertThat(job.get("status").asString()).as(String.valueOf(job)).isEqualTo("SUCCEEDED");
             assertThat(TestKeycloak.admin().realm(CreativeLabsRealm.NAME).organizations().search(slug, true, 0, 10)).hasSize(1);
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + corePort + "/api/labs/" + slug
@@ -117,15 +113,9 @@ class CrashedInstanceIntegrationTests {
         return environment;
     }
 
-    private static void awaitStep(DatabaseLogins logins, String jobId, String step, String status) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (status.equals(stepStatus(logins, jobId, step))) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(step + " never became " + status);
+    private static void awaitStep(DatabaseLogins logins, String jobId, String step, String status) {
+        await(step + " to become " + status).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> stepStatus(logins, jobId, step), status::equals);
     }
 
     private static String stepStatus(DatabaseLogins logins, String jobId, String step) throws Exception {

@@ -1,134 +1,34 @@
 package org.creativelabs.admin.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import org.creativelabs.devstack.ChildProcesses;
-import org.creativelabs.devstack.DatabaseLogins;
+import org.creativelabs.admin.platformcore.PlatformCore;
 import org.creativelabs.devstack.TestKeycloak;
-import org.creativelabs.devstack.TestPostgres;
 import org.creativelabs.realm.CreativeLabsRealm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 5, must-shows 1, 2 (in part) and 3: a coordinator's request brings a lab to ACTIVE through tenant-admin, a real
  * platform-core (its jar, as a separate process), a real Keycloak and an SMTP sink. Keycloak and platform-core are
  * reached through proxies the test can cut, so faults are injected without stopping the shared servers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "platform.provisioning.max-attempts=1")
-class ProvisioningIntegrationTests {
+class ProvisioningIntegrationTests extends TenantAdminStack {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningIntegrationTests.class);
-    private static final JsonMapper json = JsonMapper.builder().build();
-    private static final HttpClient http = HttpClient.newHttpClient();
-
-    static final DatabaseLogins logins = TestPostgres.database("clpt_prov");
-    static final GreenMail mail;
-    static final Process platformCore;
-    static final int platformCorePort;
-    /** Known before the context starts: platform-core reports membership changes to it. */
-    static final int tenantAdminPort;
-    static final TcpProxy keycloakProxy;
-    static final TcpProxy platformCoreProxy;
-
-    static {
-        try {
-            mail = new GreenMail(new ServerSetup(ServiceProcesses.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            mail.start();
-            platformCorePort = ServiceProcesses.freePort();
-            tenantAdminPort = ServiceProcesses.freePort();
-            platformCore = ServiceProcesses.platformCore(logins, platformCorePort, Map.of(
-                    "TENANT_ADMIN_URL", "http://127.0.0.1:" + tenantAdminPort,
-                    "PLATFORM_CORE_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.PLATFORM_CORE_CLIENT)));
-            keycloakProxy = new TcpProxy(URI.create(TestKeycloak.url()).getPort());
-            platformCoreProxy = new TcpProxy(platformCorePort);
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> tenantAdminPort);
-        registry.add("spring.datasource.url", () -> TestPostgres.server().jdbcUrl(logins.database()));
-        registry.add("spring.datasource.username", logins::tenantAdmin);
-        registry.add("spring.datasource.password", () -> "");
-        // Keycloak administration and platform-core go through the proxies; tokens are checked against Keycloak itself.
-        registry.add("platform.keycloak.url", () -> "http://127.0.0.1:" + keycloakProxy.port());
-        registry.add("platform.security.issuer-uri", TestKeycloak::issuer);
-        registry.add("spring.security.oauth2.client.provider.keycloak.token-uri",
-                () -> TestKeycloak.issuer() + "/protocol/openid-connect/token");
-        registry.add("platform.platform-core-url", () -> "http://127.0.0.1:" + platformCoreProxy.port());
-        registry.add("platform.keycloak.admin-password", TestKeycloak::adminPassword);
-        registry.add("platform.keycloak.dev-clients", () -> "true");
-        registry.add("platform.keycloak.smtp.host", () -> "127.0.0.1");
-        registry.add("platform.keycloak.smtp.port", () -> String.valueOf(mail.getSmtp().getPort()));
-        TestKeycloak.secrets().forEach((client, secret) -> registry.add("platform.keycloak.client-secrets." + client, () -> secret));
-    }
-
-    /** Fails the chosen step once, the way a failing dependency would. */
-    @org.springframework.boot.test.context.TestConfiguration
-    static class Faults {
-
-        static final java.util.concurrent.atomic.AtomicReference<ProvisioningStep> failAt = new java.util.concurrent.atomic.AtomicReference<>();
-
-        @org.springframework.context.annotation.Bean
-        StepFaults stepFaults() {
-            return (step, labId) -> {
-                if (failAt.compareAndSet(step, null)) {
-                    throw step == ProvisioningStep.TEMPLATE
-                            ? new org.springframework.dao.DataAccessResourceFailureException("Injected: the database went away")
-                            : new IllegalStateException("Injected: " + step + " failed");
-                }
-            };
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-    String coordinator;
-
-    @BeforeEach
-    void setUp() {
-        Faults.failAt.set(null);
-        keycloakProxy.restore();
-        platformCoreProxy.restore();
-        coordinator = TestKeycloak.userToken(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        ChildProcesses.stop(platformCore);
-        mail.stop();
-        keycloakProxy.close();
-        platformCoreProxy.close();
-    }
 
     @Test
     void aLabReachesActiveWithItsSchemaOrganizationInvitedAdminAndBranding() throws Exception {
@@ -326,13 +226,38 @@ class ProvisioningIntegrationTests {
         assertThat(jdbc.queryForObject("SELECT rows ->> 'space' FROM lab_export WHERE export_id = ?::uuid", String.class, exportId))
                 .isEqualTo("2");
 
+        // A coordinator naming themself (or anyone but the archived lab's own lab-admins) is refused, nothing created.
         String moved = uniqueSlug("kara-suu");
-        Map<String, Object> request = new HashMap<>(request(moved, moved + "@example.org"));
+        String coordinatorEmail = moved + ".coordinator@example.org";
+        Map<String, Object> seizing = new HashMap<>(request(moved, coordinatorEmail));
+        seizing.put("restoreFromExport", exportId);
+        Reply refused = post("/api/labs", seizing, coordinator, Map.of());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.body()).contains("adminEmail");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lab WHERE slug = ?", Integer.class, moved)).as("nothing created").isZero();
+        Map<String, Object> unknownExport = new HashMap<>(request(moved, old + "@example.org"));
+        unknownExport.put("restoreFromExport", UUID.randomUUID().toString());
+        assertThat(post("/api/labs", unknownExport, coordinator, Map.of()).status()).isEqualTo(400);
+
+        Map<String, Object> request = new HashMap<>(request(moved, old + "@example.org"));
         request.put("restoreFromExport", exportId);
         JsonNode job = awaitFinished(labIdJob(post("/api/labs", request, coordinator, Map.of())));
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
-        JsonNode template = internal("/internal/tenants/" + job.get("labId").asString() + "/template");
+        UUID movedId = UUID.fromString(job.get("labId").asString());
+        JsonNode template = internal("/internal/tenants/" + movedId + "/template");
         assertThat(template.get("spaces").valueStream().map(sp -> sp.get("name").asString())).containsExactlyInAnyOrder("Loom", "Kiln");
+        assertThat(internal("/internal/tenants/" + movedId + "/members").valueStream().map(JsonNode::asString).toList())
+                .as("the archived lab's own lab-admins, nobody else").containsExactly(TestKeycloak.subjectOf(old + "@example.org"));
+        assertThat(jdbc.queryForList("SELECT detail ->> 'exportId' FROM platform_audit WHERE lab_id = ? AND action = 'LAB_RESTORED'",
+                String.class, movedId)).as("the restore is audited").containsExactly(exportId);
+
+        String again = uniqueSlug("kara-suu");
+        Map<String, Object> second = new HashMap<>(request(again, old + "@example.org"));
+        second.put("restoreFromExport", exportId);
+        Reply twice = post("/api/labs", second, coordinator, Map.of());
+        assertThat(twice.status()).as("an export is restored at most once: " + twice).isEqualTo(409);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lab WHERE slug = ?", Integer.class, again)).isZero();
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -340,6 +265,80 @@ class ProvisioningIntegrationTests {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.creativelabs.admin.identity.OrganizationMirror organizationMirror;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ProvisioningJobs jobs;
+
+    @Test
+    void aStepSlowerThanTheLeaseKeepsItsLeaseSoNoOtherInstanceTakesTheJobOver() throws Exception {
+        Faults.slowAt.set(ProvisioningStep.TEMPLATE);
+        String slug = uniqueSlug("kara-kulja");
+        String jobId = labIdJob(post("/api/labs", request(slug, slug + "@example.org"), coordinator, Map.of()));
+        // Once this instance has claimed the job (a queued job is free for anyone):
+        await("the job to be claimed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jobStatus(jobId), "RUNNING"::equals);
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        await("the job to finish").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            // Another instance polling for work, as often as it can: the job must never be free for it.
+            var intruder = jobs.claim("intruder-" + UUID.randomUUID(), Duration.ofSeconds(3));
+            intruder.ifPresent(other -> release(other.id())); // another test's leftover job: put it back
+            attempts.incrementAndGet();
+            assertThat(intruder.map(ProvisioningJobs.Claimed::id)).as("claimed by a second instance while its step ran")
+                    .isNotEqualTo(Optional.of(UUID.fromString(jobId)));
+            return List.of("SUCCEEDED", "FAILED").contains(jobStatus(jobId));
+        });
+        assertThat(attempts.get()).as("the step ran longer than the lease").isGreaterThan(30);
+        assertThat(jobStatus(jobId)).isEqualTo("SUCCEEDED");
+        assertThat(labStatus(slug)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void anInstanceWhoseLeaseWasTakenOverNeitherFinishesNorUndoesTheLab() throws Exception {
+        // The first instance's TEMPLATE call hangs past its lease and then fails; meanwhile a second instance takes the
+        // job over. The first must not record the failure, let alone undo the lab (drop its schema and organization).
+        Faults.slowAt.set(ProvisioningStep.TEMPLATE);
+        Faults.failAt.set(ProvisioningStep.TEMPLATE);
+        String slug = uniqueSlug("toktogul");
+        String jobId = labIdJob(post("/api/labs", request(slug, slug + "@example.org"), coordinator, Map.of()));
+        await("TEMPLATE to start").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> stepStatus(jobId, "TEMPLATE"), "RUNNING"::equals);
+        // As if the first instance had stalled long enough for its lease to lapse: the second one claims the job.
+        // (The first instance's heartbeat may renew in between: try again until the second instance has it.)
+        Optional<ProvisioningJobs.Claimed> second = Optional.empty();
+        for (int i = 0; i < 20 && second.filter(c -> c.id().equals(UUID.fromString(jobId))).isEmpty(); i++) {
+            second.ifPresent(other -> release(other.id())); // another test's leftover job: put it back
+            jdbc.update("UPDATE provisioning_job SET lease_until = now() - interval '1 second' WHERE id = ?::uuid", jobId);
+            second = jobs.claim("second-instance", Duration.ofSeconds(30));
+        }
+        assertThat(second.map(ProvisioningJobs.Claimed::id)).contains(UUID.fromString(jobId));
+
+        Thread.sleep(7_000); // the first instance's call returns (and fails) meanwhile
+        assertThat(stepStatus(jobId, "TEMPLATE")).as("the stale instance recorded nothing").isEqualTo("RUNNING");
+        assertThat(jdbc.queryForList("SELECT status FROM provisioning_step WHERE job_id = ?::uuid", String.class, jobId))
+                .as("nothing undone").doesNotContain("UNDONE");
+        assertThat(internalStatus("/internal/tenants/" + second.get().labId())).as("schema kept").isEqualTo(200);
+        assertThat(labStatus(slug)).isEqualTo("PROVISIONING");
+
+        // The second instance lets go (as if it had crashed); the job is picked up again and the lab goes live once.
+        jdbc.update("UPDATE provisioning_job SET lease_owner = NULL, lease_until = NULL WHERE id = ?::uuid", jobId);
+        assertThat(awaitFinished(jobId).get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(labStatus(slug)).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForList("SELECT status FROM provisioning_step WHERE job_id = ?::uuid", String.class, jobId))
+                .containsOnly("DONE");
+    }
+
+    private void release(UUID jobId) {
+        jdbc.update("UPDATE provisioning_job SET lease_owner = NULL, lease_until = NULL WHERE id = ?", jobId);
+    }
+
+    private String jobStatus(String jobId) {
+        return jdbc.queryForObject("SELECT status FROM provisioning_job WHERE id = ?::uuid", String.class, jobId);
+    }
+
+    private String stepStatus(String jobId, String step) {
+        return jdbc.queryForObject("SELECT status FROM provisioning_step WHERE job_id = ?::uuid AND step = ?", String.class, jobId,
+                step);
+    }
 
     @Test
     void migratingALabThatIsAlreadyCurrentCountsAsDone() throws Exception {
@@ -370,15 +369,11 @@ class ProvisioningIntegrationTests {
         assertThat(realm.organizations().get(organization).members().list(-1, -1)).extracting(m -> m.getId())
                 .as("the leaver is removed although an unknown account stands before them").doesNotContain(leaver);
 
-        // Another instance holds the pass: this one says so instead of failing.
-        var held = new org.springframework.transaction.support.TransactionTemplate(
-                new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
-        held.executeWithoutResult(status -> {
-            jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, 0x6f72_6d69_7272L);
-            // From another thread, as another instance would: this thread's transaction holds the lock.
-            assertThat(java.util.concurrent.CompletableFuture.supplyAsync(organizationMirror::mirrorAll).join().alreadyRunning())
-                    .isTrue();
-        });
+        // Another instance holds the pass: this one says so instead of failing, and never waits on a lock.
+        jdbc.update("INSERT INTO scheduled_lease (name, owner, until) VALUES (?, 'another-instance', now() + interval '1 minute')",
+                org.creativelabs.admin.identity.OrganizationMirror.LEASE);
+        assertThat(organizationMirror.mirrorAll().alreadyRunning()).isTrue();
+        jdbc.update("DELETE FROM scheduled_lease WHERE owner = 'another-instance'");
         assertThat(organizationMirror.mirrorAll().alreadyRunning()).isFalse();
     }
 
@@ -408,13 +403,9 @@ class ProvisioningIntegrationTests {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(seated.statusCode()).isEqualTo(201);
         // platform-core reports the change; tenant-admin mirrors it without being asked.
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (realm.organizations().get(organization).members().list(-1, -1).stream().noneMatch(m -> m.getId().equals(resident))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(realm.organizations().get(organization).members().list(-1, -1)).extracting(m -> m.getId())
-                .as("mirrored on platform-core's report").contains(resident);
+        await("the report to be mirrored").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(realm.organizations().get(organization).members().list(-1, -1))
+                        .extracting(m -> m.getId()).as("mirrored on platform-core's report").contains(resident));
         String stranger = TestKeycloak.subjectOf(TestKeycloak.createUser("stranger"));
         realm.organizations().get(organization).members().addMember(stranger).close();
 
@@ -458,11 +449,6 @@ class ProvisioningIntegrationTests {
         assertThat(unknown.body()).contains("template");
     }
 
-    private Reply put(String path, Object body, String token) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), token, Map.of());
-    }
-
     @Test
     void theFleetListsEveryLabWithItsSchemaVersionAndMigratesThemAll() throws Exception {
         String slug = uniqueSlug("talas");
@@ -480,103 +466,12 @@ class ProvisioningIntegrationTests {
         assertThat(migrated.json().get("results").size()).isGreaterThanOrEqualTo(1);
     }
 
-    private static int publicPage(String slug) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platformCorePort + "/api/labs/" + slug
-                + "/public/branding")).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
-    }
-
-    private Reply delete(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).DELETE(), coordinator, Map.of());
-    }
-
-    private static Map<String, Object> request(String slug, String email) {
-        return Map.of("slug", slug, "name", "Batken Creative Lab", "region", "Batken", "languages", List.of("ky", "ru"),
-                "adminEmail", email);
-    }
-
-    private static String labIdJob(Reply accepted) {
-        return accepted.json().get("id").asString();
-    }
-
     private static String step(JsonNode job, String name) {
         return job.get("steps").valueStream().filter(s -> s.get("step").asString().equals(name)).findFirst().orElseThrow()
                 .get("status").asString();
     }
 
-    private String labStatus(String slug) throws Exception {
-        return get("/api/registry/labs", coordinator).json().valueStream().filter(l -> l.get("slug").asString().equals(slug))
-                .findFirst().orElseThrow().get("status").asString();
-    }
-
-    private JsonNode awaitFinished(String jobId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode job = get("/api/provisioning/jobs/" + jobId, coordinator).json();
-            String status = job.get("status").asString();
-            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
-                return job;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Job " + jobId + " did not finish: " + get("/api/provisioning/jobs/" + jobId, coordinator));
-    }
-
     /** Seeds a lab's structure straight through platform-core's internal template API. */
-    private static void applyTemplate(UUID labId, Map<String, Object> template) throws Exception {
-        HttpResponse<String> applied = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platformCorePort
-                        + "/internal/tenants/" + labId + "/template"))
-                .header("Authorization", "Bearer " + TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(template))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
-    }
-
-    private static JsonNode internal(String path) throws Exception {
-        return json.readTree(internalCall(path).body());
-    }
-
-    private static int internalStatus(String path) throws Exception {
-        return internalCall(path).statusCode();
-    }
-
-    private static HttpResponse<String> internalCall(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platformCorePort + path))
-                .header("Authorization", "Bearer " + TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private Reply get(String path, String token) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET(), token, Map.of());
-    }
-
-    private Reply post(String path, Object body, String token, Map<String, String> headers) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))),
-                token, headers);
-    }
-
-    private Reply send(HttpRequest.Builder request, String token, Map<String, String> headers) throws Exception {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Location").orElse(null), response.body());
-    }
-
-    record Reply(int status, String contentType, String header, String body) {
-
-        JsonNode json() {
-            return ProvisioningIntegrationTests.json.readTree(body);
-        }
-
-        boolean isProblem() {
-            return contentType.startsWith("application/problem+json");
-        }
-    }
-
     private static String recipient(MimeMessage message) {
         try {
             return message.getAllRecipients()[0].toString();
@@ -585,7 +480,4 @@ class ProvisioningIntegrationTests {
         }
     }
 
-    private static String uniqueSlug(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-    }
 }

@@ -1,9 +1,14 @@
-package org.creativelabs.admin.provisioning;
+package org.creativelabs.admin.platformcore;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.creativelabs.realm.ServiceClients;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -11,22 +16,23 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * platform-core's internal tenant API, called with tenant-admin's {@code platform-provisioner} client-credentials token
- * (see {@link ProvisioningConfiguration}). tenant-admin has no rights on platform-core's schemas: this is its only way in.
+ * on every call. tenant-admin has no rights on platform-core's schemas: this is its only way in.
  */
 @Component
 public class PlatformCore {
 
     private final RestClient http;
 
-    PlatformCore(RestClient platformCoreClient) {
-        this.http = platformCoreClient;
+    PlatformCore(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
+            @Value("${platform.platform-core-url}") String platformCoreUrl) {
+        this.http = ServiceClients.restClient(registrations, clients, "platform-provisioner", platformCoreUrl, Duration.ofMinutes(2));
     }
 
-    void createTenant(UUID labId, String slug) {
+    public void createTenant(UUID labId, String slug) {
         http.post().uri("/internal/tenants").body(Map.of("labId", labId, "slug", slug)).retrieve().toBodilessEntity();
     }
 
-    void migrate(UUID labId) {
+    public void migrate(UUID labId) {
         JsonNode result = http.post().uri("/internal/tenants/{id}/migrate", labId).retrieve().body(JsonNode.class);
         String outcome = result == null ? "none" : result.path("outcome").asString();
         // SKIPPED: already at the latest version, e.g. migrated before a crash of this instance; that is success.
@@ -35,7 +41,7 @@ public class PlatformCore {
         }
     }
 
-    void seat(UUID labId, String subject, List<String> roles) {
+    public void seat(UUID labId, String subject, List<String> roles) {
         http.post().uri("/internal/tenants/{id}/members", labId).body(Map.of("subject", subject, "roles", roles))
                 .retrieve().toBodilessEntity();
     }
@@ -44,7 +50,7 @@ public class PlatformCore {
         return http.get().uri("/internal/tenants/{id}/template", labId).retrieve().body(JsonNode.class);
     }
 
-    void applyTemplate(UUID labId, Object template) {
+    public void applyTemplate(UUID labId, Object template) {
         http.post().uri("/internal/tenants/{id}/template", labId).body(template).retrieve().toBodilessEntity();
     }
 
