@@ -3,6 +3,8 @@ package org.creativelabs.admin.identity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
+import org.creativelabs.admin.web.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +26,9 @@ class MembershipChangeController {
     @PreAuthorize("hasRole('membership-reporter')")
     @Operation(summary = "Mirror the lab's memberships into its Keycloak organization now")
     ResponseEntity<Void> changed(@PathVariable UUID labId) {
-        return mirror.mirrorLab(labId) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        if (!mirror.mirrorLab(labId)) {
+            throw Problems.exception(HttpStatus.NOT_FOUND, "lab-not-found", "There is no active lab " + labId + ".");
+        }
+        return ResponseEntity.noContent().build();
     }
 }

@@ -1,4 +1,4 @@
-package org.creativelabs.core.web;
+package org.creativelabs.web;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -8,17 +8,18 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 
 /**
  * Requests that Tomcat refuses before Spring sees them (a path with invalid percent-encoding, a malformed request line)
  * are answered by the host's error report valve: this one writes problem+json instead of Tomcat's HTML page, and names
- * no server or version. Everything Spring handles is rendered by {@link ApiExceptionHandler} as before.
+ * no server or version. Everything Spring handles is rendered by the service's own exception handler as before.
  */
-class ProblemErrorReportValve extends ErrorReportValve {
+public class ProblemErrorReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -51,9 +52,10 @@ class ProblemErrorReportValve extends ErrorReportValve {
         }
     }
 
-    /** Installs the valve on Tomcat's host in place of the HTML one. */
-    @Component
-    static class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+    /** Installs the valve on Tomcat's host in place of the HTML one, in every servlet service that has this library. */
+    @AutoConfiguration
+    @ConditionalOnClass(TomcatServletWebServerFactory.class)
+    public static class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {

@@ -1,4 +1,4 @@
-package org.creativelabs.core.support;
+package org.creativelabs.devstack;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
