@@ -121,9 +121,10 @@ class InternalTenantController {
 
     @DeleteMapping("/{labId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Drop an archived lab's schema and role")
+    @Operation(summary = "Drop an archived lab's schema and role; its exports are kept for the retention period")
     void drop(@PathVariable UUID labId) {
         schemas.drop(labId);
+        exports.expireWithLab(labId);
     }
 
     private CatalogEntry find(UUID labId) {

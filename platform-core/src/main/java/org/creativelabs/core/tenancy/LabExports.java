@@ -1,13 +1,8 @@
 package org.creativelabs.core.tenancy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -15,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -33,10 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Exports and restores a lab's data without {@code pg_dump}: one {@code COPY} per table from a single consistent
- * snapshot, plus a manifest (schema version, columns, row counts and checksums). Exports stay on the server (a
- * volume); there is no endpoint that hands their content out. A restore goes into a migrated lab of the same schema
- * version, in one transaction: the target's tables are emptied and filled in foreign-key order, and every table's row
- * count is checked against the manifest.
+ * snapshot, plus a manifest (schema version, columns, row counts and checksums). Exports are kept in PostgreSQL itself
+ * (the {@code exports} schema, which only the migrator can read), written in the same transaction that reads the lab,
+ * so they are durable and every replica sees them; there is no endpoint that hands their content out. A restore goes
+ * into a migrated lab of the same schema version, in one transaction: every table's checksum is verified first, the
+ * target's tables are emptied and filled in foreign-key order, and every table's row count is checked against the
+ * manifest. A deleted lab's exports are kept for {@code platform.tenancy.export-retention}, then purged.
  */
 @Component
 class LabExports {
@@ -55,46 +53,61 @@ class LabExports {
     private final MigratorConnections migrator;
     private final TenantCatalog catalog;
     private final JsonMapper json;
-    private final Path root;
+    private final Duration retention;
 
     LabExports(MigratorConnections migrator, TenantCatalog catalog, JsonMapper json, TenancyProperties properties) {
         this.migrator = migrator;
         this.catalog = catalog;
         this.json = json;
-        this.root = properties.exportDir() != null ? properties.exportDir()
-                : Path.of(System.getProperty("java.io.tmpdir"), "creative-labs-exports");
+        this.retention = properties.exportRetention();
     }
 
     Manifest export(UUID labId) {
         CatalogEntry lab = catalog.findById(labId).orElseThrow(() -> new LabNotFoundException(labId.toString()));
-        String exportId = UUID.randomUUID().toString();
-        Path folder = root.resolve(exportId);
+        UUID exportId = UUID.randomUUID();
         try (Connection connection = migrator.open()) {
-            Files.createDirectories(folder);
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setReadOnly(true);
             asLab(connection, lab);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             List<Table> tables = new ArrayList<>();
+            Map<String, byte[]> contents = new LinkedHashMap<>();
             for (Map.Entry<String, List<String>> table : columns(connection, lab.schemaName()).entrySet()) {
-                MessageDigest digest = sha256();
-                long rows;
-                try (OutputStream out = new DigestOutputStream(Files.newOutputStream(folder.resolve(table.getKey() + ".copy")), digest)) {
-                    rows = copy.copyOut("COPY " + qualified(lab, table.getKey()) + " (" + String.join(", ", quoted(table.getValue()))
-                            + ") TO STDOUT", out);
-                }
-                tables.add(new Table(table.getKey(), table.getValue(), rows, HexFormat.of().formatHex(digest.digest())));
+                ByteArrayOutputStream content = new ByteArrayOutputStream();
+                long rows = copy.copyOut("COPY " + qualified(lab, table.getKey()) + " (" + String.join(", ", quoted(table.getValue()))
+                        + ") TO STDOUT", content);
+                contents.put(table.getKey(), content.toByteArray());
+                tables.add(new Table(table.getKey(), table.getValue(), rows, sha256(content.toByteArray())));
             }
             List<String> labAdmins = labAdmins(connection, lab);
+            Manifest manifest = new Manifest(exportId.toString(), labId, lab.slug(), lab.schemaVersion(), Instant.now(), tables,
+                    labAdmins);
+            asMigrator(connection);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exports.lab_export "
+                    + "(export_id, lab_id, slug, schema_version, manifest) VALUES (?, ?, ?, ?, ?::jsonb)")) {
+                insert.setObject(1, exportId);
+                insert.setObject(2, labId);
+                insert.setString(3, lab.slug());
+                insert.setString(4, lab.schemaVersion());
+                insert.setString(5, json.writeValueAsString(manifest));
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO exports.lab_export_table (export_id, table_name, content, sha256) VALUES (?, ?, ?, ?)")) {
+                for (Table table : tables) {
+                    insert.setObject(1, exportId);
+                    insert.setString(2, table.name());
+                    insert.setBytes(3, contents.get(table.name()));
+                    insert.setString(4, table.sha256());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            event(connection, exportId, labId, "CREATED");
             connection.commit();
-            Manifest manifest = new Manifest(exportId, labId, lab.slug(), lab.schemaVersion(), Instant.now(), tables, labAdmins);
-            Files.writeString(folder.resolve("manifest.json"), json.writeValueAsString(manifest));
             return manifest;
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("Exporting lab " + lab.slug() + " failed", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -109,10 +122,10 @@ class LabExports {
             throw Problems.withMessage(HttpStatus.CONFLICT, "lab-conflict", "lab-conflict.restore-version",
                     manifest.schemaVersion(), target.slug(), target.schemaVersion());
         }
-        Path folder = root.resolve(exportId);
         try (Connection connection = migrator.open()) {
             connection.setAutoCommit(false);
             claim(connection, exportId, targetLabId);
+            Map<String, byte[]> contents = verifiedContents(connection, manifest);
             asLab(connection, target);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             List<String> order = parentsFirst(connection, target.schemaName(), manifest.tables().stream().map(Table::name).toList());
@@ -126,43 +139,83 @@ class LabExports {
             List<Table> restored = new ArrayList<>();
             for (String name : order) {
                 Table table = byName.get(name);
-                MessageDigest digest = sha256();
-                long rows;
-                try (InputStream in = new DigestInputStream(Files.newInputStream(folder.resolve(name + ".copy")), digest)) {
-                    rows = copy.copyIn("COPY " + qualified(target, name) + " (" + String.join(", ", quoted(table.columns()))
-                            + ") FROM STDIN", in);
+                long rows = copy.copyIn("COPY " + qualified(target, name) + " (" + String.join(", ", quoted(table.columns()))
+                        + ") FROM STDIN", new ByteArrayInputStream(contents.get(name)));
+                if (rows != table.rows()) {
+                    throw new IllegalStateException("Restoring " + name + " read " + rows + " rows, the manifest says " + table.rows());
                 }
-                String sha = HexFormat.of().formatHex(digest.digest());
-                if (rows != table.rows() || !sha.equals(table.sha256())) {
-                    throw new IllegalStateException("Restoring " + name + " read " + rows + " rows (" + sha + "), the manifest says "
-                            + table.rows() + " (" + table.sha256() + ")");
-                }
-                restored.add(new Table(name, table.columns(), rows, sha));
+                restored.add(new Table(name, table.columns(), rows, table.sha256()));
             }
+            asMigrator(connection);
+            event(connection, UUID.fromString(exportId), targetLabId, "RESTORED");
             connection.commit();
             return new Manifest(exportId, targetLabId, target.slug(), target.schemaVersion(), Instant.now(), restored,
                     manifest.labAdmins());
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("Restoring export " + exportId + " into " + target.slug() + " failed", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
+    /** A deleted lab's exports expire after the retention period (recorded for each export). */
+    void expireWithLab(UUID labId) {
+        migrator.transactions().executeWithoutResult(status -> {
+            migrator.jdbc().update("INSERT INTO exports.lab_export_event (export_id, lab_id, action) "
+                    + "SELECT export_id, lab_id, 'EXPIRY_SET' FROM exports.lab_export WHERE lab_id = ? AND expires_at IS NULL", labId);
+            migrator.jdbc().update("UPDATE exports.lab_export SET expires_at = now() + make_interval(secs => ?) "
+                    + "WHERE lab_id = ? AND expires_at IS NULL", (double) retention.toSeconds(), labId);
+        });
+    }
+
+    /** Deletes the exports whose retention ran out; returns how many. */
+    int purgeExpired() {
+        return migrator.transactions().execute(status -> {
+            migrator.jdbc().update("INSERT INTO exports.lab_export_event (export_id, lab_id, action) "
+                    + "SELECT export_id, lab_id, 'PURGED' FROM exports.lab_export WHERE expires_at < now()");
+            return migrator.jdbc().update("DELETE FROM exports.lab_export WHERE expires_at < now()");
+        });
+    }
+
     private Manifest manifest(String exportId) {
-        Path file;
+        UUID id;
         try {
-            file = root.resolve(UUID.fromString(exportId).toString()).resolve("manifest.json");
+            id = UUID.fromString(exportId);
         } catch (IllegalArgumentException e) {
             throw Problems.invalidField("exportId", "wrong-type");
         }
-        if (!Files.exists(file)) {
-            throw Problems.of(HttpStatus.NOT_FOUND, "export-not-found", exportId);
+        return migrator.jdbc().queryForList("SELECT manifest::text FROM exports.lab_export WHERE export_id = ?", String.class, id)
+                .stream().findFirst().map(text -> json.readValue(text, Manifest.class))
+                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "export-not-found", exportId));
+    }
+
+    /** Every table's content, each checked against the checksum the manifest recorded: a damaged export restores nothing. */
+    private static Map<String, byte[]> verifiedContents(Connection connection, Manifest manifest) throws SQLException {
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT table_name, content FROM exports.lab_export_table WHERE export_id = ?")) {
+            select.setObject(1, UUID.fromString(manifest.exportId()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    contents.put(rs.getString(1), rs.getBytes(2));
+                }
+            }
         }
-        try {
-            return json.readValue(Files.readString(file), Manifest.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Table table : manifest.tables()) {
+            byte[] content = contents.get(table.name());
+            if (content == null || !sha256(content).equals(table.sha256())) {
+                throw Problems.withMessage(HttpStatus.CONFLICT, "lab-conflict", "lab-conflict.export-damaged", manifest.exportId(),
+                        table.name());
+            }
+        }
+        return contents;
+    }
+
+    private static void event(Connection connection, UUID exportId, UUID labId, String action) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO exports.lab_export_event (export_id, lab_id, action) VALUES (?, ?, ?)")) {
+            insert.setObject(1, exportId);
+            insert.setObject(2, labId);
+            insert.setString(3, action);
+            insert.executeUpdate();
         }
     }
 
@@ -192,6 +245,13 @@ class LabExports {
     private static void asLab(Connection connection, CatalogEntry lab) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL ROLE " + TenantSchemas.q(lab.roleName()));
+        }
+    }
+
+    /** Back to the migrator itself, within the transaction: the exports schema is its own. */
+    private static void asMigrator(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("RESET ROLE");
         }
     }
 
@@ -250,9 +310,9 @@ class LabExports {
         return columns.stream().map(c -> '"' + c.replace("\"", "\"\"") + '"').toList();
     }
 
-    private static MessageDigest sha256() {
+    private static String sha256(byte[] content) {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

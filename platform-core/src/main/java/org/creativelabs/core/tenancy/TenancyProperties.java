@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param migratorPassword its password, empty with trust authentication
  * @param catalogCacheTtl how long a replica may serve a lab's cached catalog entry (suspension elsewhere takes at most this long)
  * @param migrationParallelism how many lab schemas migrate at once
- * @param exportDir where lab exports are kept (a persistent volume in production)
+ * @param exportRetention how long a deleted lab's exports are kept (in PostgreSQL's {@code exports} schema) before the
+ *        housekeeping job purges them
  */
 @ConfigurationProperties("platform.tenancy")
 record TenancyProperties(
@@ -17,5 +18,5 @@ record TenancyProperties(
         @DefaultValue("") String migratorPassword,
         @DefaultValue("5s") Duration catalogCacheTtl,
         @DefaultValue("4") int migrationParallelism,
-        java.nio.file.Path exportDir) {
+        @DefaultValue("30d") Duration exportRetention) {
 }

@@ -226,6 +226,9 @@ class ProvisioningIntegrationTests extends TenantAdminStack {
         assertThat(jdbc.queryForObject("SELECT rows ->> 'space' FROM lab_export WHERE export_id = ?::uuid", String.class, exportId))
                 .isEqualTo("2");
 
+        // The replica that took the export is killed and another serves the restore: exports live in PostgreSQL.
+        replacePlatformCore();
+
         // A coordinator naming themself (or anyone but the archived lab's own lab-admins) is refused, nothing created.
         String moved = uniqueSlug("kara-suu");
         String coordinatorEmail = moved + ".coordinator@example.org";

@@ -38,13 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
 @org.springframework.context.annotation.Import(TenantAdminStack.Faults.class)
 public abstract class TenantAdminStack {
 
-
     protected static final JsonMapper json = JsonMapper.builder().build();
     protected static final HttpClient http = HttpClient.newHttpClient();
 
     static final DatabaseLogins logins = TestPostgres.database("clpt_prov");
     static final GreenMail mail;
-    static final Process platformCore;
+    /** The platform-core replica behind the proxy; {@link #replacePlatformCore()} kills it and starts another. */
+    static volatile Process platformCore;
     protected static final int platformCorePort;
     /** Known before the context starts: platform-core reports membership changes to it. */
     static final int tenantAdminPort;
@@ -57,9 +57,7 @@ public abstract class TenantAdminStack {
             mail.start();
             platformCorePort = ServiceProcesses.freePort();
             tenantAdminPort = ServiceProcesses.freePort();
-            platformCore = ServiceProcesses.platformCore(logins, platformCorePort, Map.of(
-                    "TENANT_ADMIN_URL", "http://127.0.0.1:" + tenantAdminPort,
-                    "PLATFORM_CORE_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.PLATFORM_CORE_CLIENT)));
+            platformCore = startPlatformCore();
             keycloakProxy = new TcpProxy(URI.create(TestKeycloak.url()).getPort());
             platformCoreProxy = new TcpProxy(platformCorePort);
             // Shared by every test class on this stack (one Spring context): stopped when the test JVM ends.
@@ -122,6 +120,18 @@ public abstract class TenantAdminStack {
                 }
             };
         }
+    }
+
+    private static Process startPlatformCore() throws IOException, InterruptedException {
+        return ServiceProcesses.platformCore(logins, platformCorePort, Map.of(
+                "TENANT_ADMIN_URL", "http://127.0.0.1:" + tenantAdminPort,
+                "PLATFORM_CORE_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.PLATFORM_CORE_CLIENT)));
+    }
+
+    /** Kills the platform-core replica (SIGKILL, nothing flushed) and starts a new one in its place, on the same database. */
+    protected static void replacePlatformCore() throws IOException, InterruptedException {
+        platformCore.destroyForcibly().waitFor();
+        platformCore = startPlatformCore();
     }
 
     @LocalServerPort
