@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.creativelabs.web.ProblemJsonExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -16,7 +17,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -30,7 +30,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -39,7 +38,7 @@ import tools.jackson.databind.DatabindException;
  * 500. Constraint violations from PostgreSQL map by SQLSTATE.
  */
 @RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends ProblemJsonExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -149,24 +148,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(localized(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error"));
     }
 
-    /**
-     * Every problem leaves as problem+json, whatever the request's {@code Accept} said (a preset Content-Type skips
-     * content negotiation): a client that asked for XML still learns what went wrong.
-     */
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
-        HttpHeaders problemHeaders = new HttpHeaders();
-        if (headers != null) {
-            problemHeaders.putAll(headers);
-        }
-        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return super.handleExceptionInternal(ex, body, problemHeaders, statusCode, request);
-    }
-
-    private static ResponseEntity<Object> problem(ProblemDetail body) {
-        return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
-    }
 
     /** One 400 for all field errors: the detail lists them, {@code errors} has one entry per field. */
     private ProblemDetail invalid(List<Map<String, String>> errors) {

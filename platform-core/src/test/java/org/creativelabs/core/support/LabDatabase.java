@@ -101,18 +101,7 @@ public final class LabDatabase {
     }
 
     public static long count(Lab lab, String table, String where, Object... args) {
-        try (Connection c = connect(); PreparedStatement st = c.prepareStatement(
-                "SELECT count(*) FROM " + lab.schema() + "." + table + " WHERE " + where)) {
-            for (int i = 0; i < args.length; i++) {
-                st.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return number("SELECT count(*) FROM " + lab.schema() + "." + table + " WHERE " + where, args);
     }
 
     /** Runs one statement as a superuser, behind the application's back (e.g. a grant another replica would not see). */

@@ -3,14 +3,11 @@ package org.creativelabs.admin.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.creativelabs.web.ProblemJsonExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -19,9 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error tenant-admin answers is {@code application/problem+json}, whatever the request's {@code Accept} said: MVC's
@@ -29,21 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * servlet container forwards to {@code /error}.
  */
 @RestControllerAdvice
-class ApiProblems extends ResponseEntityExceptionHandler {
+class ApiProblems extends ProblemJsonExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-
-    /** A preset Content-Type skips content negotiation, so a client that asked for XML still learns what went wrong. */
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
-        HttpHeaders problemHeaders = new HttpHeaders();
-        if (headers != null) {
-            problemHeaders.putAll(headers);
-        }
-        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return super.handleExceptionInternal(ex, body, problemHeaders, statusCode, request);
-    }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException ex) {
@@ -71,9 +54,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Something went wrong on our side; it has been logged."));
     }
 
-    static ResponseEntity<Object> problem(ProblemDetail body) {
-        return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
-    }
 
     /** Errors raised outside Spring MVC (by the servlet container or the security filters' firewall). */
     @RestController
