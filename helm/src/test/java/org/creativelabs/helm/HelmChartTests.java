@@ -76,6 +76,18 @@ class HelmChartTests {
     }
 
     @Test
+    void exportsInAnObjectStoreGetItsSettingsItsCredentialsAndOnlyPlatformCoreReachesIt() {
+        String rendered = render(Map.of(), PRODUCTION);
+        assertThat(rendered).contains("PLATFORM_EXPORT_STORE: \"s3\"", "PLATFORM_EXPORT_S3_BUCKET: \"creative-labs-exports\"")
+                .contains("name: PLATFORM_EXPORT_S3_SECRET_KEY");
+        assertThat(rendered.split("\n---")).filteredOn(m -> m.contains("kind: NetworkPolicy") && m.contains("10.40.0.0/24"))
+                .singleElement().asString().contains("name: clp-platform-core");
+        assertThat(render(Map.of(), null)).doesNotContain("10.40.0.0/24").doesNotContain("PLATFORM_EXPORT_S3_SECRET_KEY")
+                .contains("PLATFORM_EXPORT_STORE: \"postgres\"");
+        assertThatThrownBy(() -> render(Map.of("exports.store", "s3"), null)).as("s3 without a bucket").hasMessageContaining("bucket");
+    }
+
+    @Test
     void failsWhenPlatformCoreAcceptsTrafficFromAnywhere() {
         String rendered = render(Map.of(), null);
         String opened = rendered.replaceFirst("(?s)(name: clp-platform-core\\n  labels:.*?ingress:\\n    - from:\\n)",

@@ -21,11 +21,11 @@ public record CatalogEntry(
         return new Lab(labId, slug, schemaName);
     }
 
-    boolean archived() {
+    public boolean archived() {
         return archivedAt != null;
     }
 
-    boolean isCurrentAt(String version) {
+    public boolean isCurrentAt(String version) {
         return migrationStatus == MigrationStatus.CURRENT && version.equals(schemaVersion);
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 
 public class LabNotFoundException extends Problems.Problem {
 
-    LabNotFoundException(String lab) {
+    public LabNotFoundException(String lab) {
         super(HttpStatus.NOT_FOUND, "lab-not-found", "lab-not-found", lab);
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * these calls are rare, and a fresh connection cannot carry a role over from an earlier one.
  */
 @Component
-class MigratorConnections {
+public class MigratorConnections {
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -36,15 +36,15 @@ class MigratorConnections {
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    Connection open() throws SQLException {
+    public Connection open() throws SQLException {
         return dataSource.getConnection();
     }
 
-    JdbcTemplate jdbc() {
+    public JdbcTemplate jdbc() {
         return jdbc;
     }
 
-    TransactionTemplate transactions() {
+    public TransactionTemplate transactions() {
         return transactions;
     }
 

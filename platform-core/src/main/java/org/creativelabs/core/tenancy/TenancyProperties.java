@@ -9,14 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param migratorPassword its password, empty with trust authentication
  * @param catalogCacheTtl how long a replica may serve a lab's cached catalog entry (suspension elsewhere takes at most this long)
  * @param migrationParallelism how many lab schemas migrate at once
- * @param exportRetention how long a deleted lab's exports are kept (in PostgreSQL's {@code exports} schema) before the
- *        housekeeping job purges them
  */
 @ConfigurationProperties("platform.tenancy")
 record TenancyProperties(
         String migratorUsername,
         @DefaultValue("") String migratorPassword,
         @DefaultValue("5s") Duration catalogCacheTtl,
-        @DefaultValue("4") int migrationParallelism,
-        @DefaultValue("30d") Duration exportRetention) {
+        @DefaultValue("4") int migrationParallelism) {
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * through the internal tenant API.
  */
 @Component
-class TenantCatalog {
+public class TenantCatalog {
 
     private static final String COLUMNS = "lab_id, slug, schema_name, role_name, schema_version, migration_status, "
             + "migration_error, serving, archived_at, created_at, migrated_at";
@@ -48,12 +48,12 @@ class TenantCatalog {
                 .stream().findFirst());
     }
 
-    Optional<CatalogEntry> findById(UUID labId) {
+    public Optional<CatalogEntry> findById(UUID labId) {
         return runtime.query("SELECT " + COLUMNS + " FROM core.lab_tenant WHERE lab_id = ?", ROWS, labId)
                 .stream().findFirst();
     }
 
-    List<CatalogEntry> findAll() {
+    public List<CatalogEntry> findAll() {
         return runtime.query("SELECT " + COLUMNS + " FROM core.lab_tenant ORDER BY slug", ROWS);
     }
 
@@ -75,12 +75,12 @@ class TenantCatalog {
      * Serving is enforced by PostgreSQL, not only by this flag: the runtime login keeps its membership in the lab's
      * role only while the lab serves, so every replica's next binding fails at once (423) whatever its cache says.
      */
-    void setServing(UUID labId, boolean serving) {
+    public void setServing(UUID labId, boolean serving) {
         changeServing(labId, serving, "UPDATE core.lab_tenant SET serving = ?, updated_at = now() WHERE lab_id = ?", serving,
                 labId);
     }
 
-    void markArchived(UUID labId) {
+    public void markArchived(UUID labId) {
         changeServing(labId, false, "UPDATE core.lab_tenant SET serving = false, archived_at = coalesce(archived_at, now()), "
                 + "updated_at = now() WHERE lab_id = ?", labId);
     }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * lock per lab keeps two runners (replicas, the Helm job) off the same schema.
  */
 @Component
-class TenantMigrationRunner implements InitializingBean {
+public class TenantMigrationRunner implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(TenantMigrationRunner.class);
     private static final int LOCK_NAMESPACE = 0x434c5031; // "CLP1"
@@ -49,11 +49,11 @@ class TenantMigrationRunner implements InitializingBean {
         log.info("Tenant catalog ready; lab schema version {}", latestLabVersion);
     }
 
-    String latestLabVersion() {
+    public String latestLabVersion() {
         return latestLabVersion;
     }
 
-    FleetMigrationReport migrateAll(boolean onlyFailed) {
+    public FleetMigrationReport migrateAll(boolean onlyFailed) {
         long started = System.nanoTime();
         List<CatalogEntry> labs = catalog.findAll().stream()
                 .filter(entry -> !entry.archived())
@@ -82,7 +82,7 @@ class TenantMigrationRunner implements InitializingBean {
         }
     }
 
-    MigrationResult migrate(UUID labId, boolean force) {
+    public MigrationResult migrate(UUID labId, boolean force) {
         CatalogEntry lab = catalog.findById(labId).orElseThrow(() -> new LabNotFoundException(labId.toString()));
         return migrate(lab, force);
     }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * failure leaves neither half behind. Runs as the migrator login.
  */
 @Component
-class TenantSchemas {
+public class TenantSchemas {
 
     private final MigratorConnections migrator;
     private final TenantCatalog catalog;
@@ -23,7 +23,7 @@ class TenantSchemas {
     }
 
     /** Returns the lab's entry and whether this call created it; repeating the same request is a no-op. */
-    Created create(UUID labId, LabSlug slug) {
+    public Created create(UUID labId, LabSlug slug) {
         var existing = catalog.findById(labId);
         if (existing.isPresent()) {
             if (!existing.get().slug().equals(slug.value())) {
@@ -50,7 +50,7 @@ class TenantSchemas {
     }
 
     /** Removes the schema, the role and the catalog entry; only an archived lab may be dropped. */
-    void drop(UUID labId) {
+    public void drop(UUID labId) {
         CatalogEntry lab = catalog.findById(labId).orElseThrow(() -> new LabNotFoundException(labId.toString()));
         if (!lab.archived()) {
             throw conflict("not-archived", lab.slug());
@@ -67,10 +67,10 @@ class TenantSchemas {
         catalog.forgetCachedEntries();
     }
 
-    record Created(CatalogEntry entry, boolean created) {
+    public record Created(CatalogEntry entry, boolean created) {
     }
 
-    static String q(String identifier) {
+    public static String q(String identifier) {
         if (!Lab.isLabSchema(identifier) && !identifier.matches("^[a-z][a-z0-9_]{0,62}$")) {
             throw new IllegalArgumentException("Unsafe identifier: " + identifier);
         }
@@ -78,7 +78,7 @@ class TenantSchemas {
     }
 
     /** A lifecycle conflict; its message is {@code problem.lab-conflict.<reason>}. */
-    static Problems.Problem conflict(String reason, Object... args) {
+    public static Problems.Problem conflict(String reason, Object... args) {
         return Problems.withMessage(HttpStatus.CONFLICT, "lab-conflict", "lab-conflict." + reason, args);
     }
 }

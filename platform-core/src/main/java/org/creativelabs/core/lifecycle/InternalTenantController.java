@@ -1,4 +1,4 @@
-package org.creativelabs.core.tenancy;
+package org.creativelabs.core.lifecycle;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -6,6 +6,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
+import org.creativelabs.core.tenancy.CatalogEntry;
+import org.creativelabs.core.tenancy.TenantCatalog;
+import org.creativelabs.core.tenancy.TenantSchemas;
+import org.creativelabs.core.tenancy.TenantMigrationRunner;
+import org.creativelabs.core.tenancy.LabSlug;
+import org.creativelabs.core.tenancy.MigrationResult;
+import org.creativelabs.core.tenancy.FleetMigrationReport;
+import org.creativelabs.core.tenancy.LabNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -1,4 +1,4 @@
-package org.creativelabs.core.tenancy;
+package org.creativelabs.core.lifecycle;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.creativelabs.core.tenancy.LabDirectory;
+import org.creativelabs.core.tenancy.LabTemplatePart;
+import org.creativelabs.core.tenancy.LabTemplates;
 import org.creativelabs.core.web.Problems;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,7 +46,7 @@ class InternalTemplateController {
     @GetMapping
     @Operation(summary = "The lab's structure as a template (spaces, plans, branding defaults; never people)")
     JsonNode capture(@PathVariable UUID labId) {
-        return TenantContext.callAs(labs.byId(labId), () -> transactions.execute(status -> {
+        return labs.inLab(labId, () -> transactions.execute(status -> {
             ObjectNode template = templates.json().createObjectNode();
             parts.values().forEach(part -> template.set(part.section(), part.capture()));
             return template;
@@ -58,7 +61,7 @@ class InternalTemplateController {
                 throw Problems.invalidField(section, "template", "is not a template section; known: " + parts.keySet());
             }
         });
-        return TenantContext.callAs(labs.byId(labId), () -> transactions.execute(status -> {
+        return labs.inLab(labId, () -> transactions.execute(status -> {
             template.properties().forEach(e -> parts.get(e.getKey()).apply(e.getValue(), templates));
             ObjectNode applied = templates.json().createObjectNode();
             parts.values().forEach(part -> applied.set(part.section(), part.capture()));

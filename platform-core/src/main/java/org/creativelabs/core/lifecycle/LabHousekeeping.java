@@ -1,5 +1,6 @@
-package org.creativelabs.core.tenancy;
+package org.creativelabs.core.lifecycle;
 
+import org.creativelabs.core.tenancy.LabDirectory;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +11,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Scheduled clean-up: inside every lab, each lab in its own binding, expired {@code Idempotency-Key} records are deleted
- * hourly; exports of deleted labs are purged once their retention runs out. Running it on every replica is harmless:
- * the deletes are idempotent.
+ * hourly; exports of deleted labs are purged once their retention runs out, each under its manifest row's lock.
+ * Running it on every replica is harmless: the deletes are idempotent.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -38,8 +39,7 @@ class LabHousekeeping {
     }
 
     /** Exports of deleted labs whose retention ran out (each purge is recorded in {@code exports.lab_export_event}). */
-    @Scheduled(fixedDelayString = "${platform.tenancy.export-purge-interval:1h}",
-            initialDelayString = "${platform.tenancy.export-purge-interval:1h}")
+    @Scheduled(fixedDelayString = "${platform.exports.purge-interval:1h}", initialDelayString = "${platform.exports.purge-interval:1h}")
     void purgeExpiredExports() {
         int purged = exports.purgeExpired();
         if (purged > 0) {

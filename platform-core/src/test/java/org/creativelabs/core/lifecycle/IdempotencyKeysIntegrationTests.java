@@ -1,4 +1,4 @@
-package org.creativelabs.core.tenancy;
+package org.creativelabs.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.creativelabs.core.support.Api;
+import org.creativelabs.core.tenancy.Lab;
 import org.creativelabs.core.support.LabApiTest;
 import org.creativelabs.core.support.LabDatabase;
 import org.creativelabs.core.support.TestLabs;

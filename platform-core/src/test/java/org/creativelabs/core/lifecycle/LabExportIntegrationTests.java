@@ -1,4 +1,4 @@
-package org.creativelabs.core.tenancy;
+package org.creativelabs.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.creativelabs.core.support.Api;
+import org.creativelabs.core.tenancy.Lab;
 import org.creativelabs.core.support.LabApiTest;
 import org.creativelabs.core.support.LabDatabase;
 import org.creativelabs.core.support.TestAccounts;

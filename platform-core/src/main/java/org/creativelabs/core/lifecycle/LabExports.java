@@ -1,4 +1,4 @@
-package org.creativelabs.core.tenancy;
+package org.creativelabs.core.lifecycle;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.creativelabs.core.tenancy.CatalogEntry;
+import org.creativelabs.core.tenancy.LabNotFoundException;
+import org.creativelabs.core.tenancy.MigratorConnections;
+import org.creativelabs.core.tenancy.TenantCatalog;
+import org.creativelabs.core.tenancy.TenantSchemas;
 import org.creativelabs.core.web.Problems;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -29,12 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Exports and restores a lab's data without {@code pg_dump}: one {@code COPY} per table from a single consistent
- * snapshot, plus a manifest (schema version, columns, row counts and checksums). Exports are kept in PostgreSQL itself
- * (the {@code exports} schema, which only the migrator can read), written in the same transaction that reads the lab,
- * so they are durable and every replica sees them; there is no endpoint that hands their content out. A restore goes
+ * snapshot, plus a manifest (schema version, columns, row counts and checksums). The manifest is kept in PostgreSQL
+ * itself (the {@code exports} schema, which only the migrator can read), written in the same transaction that reads the
+ * lab; the tables' content goes to the configured {@link ExportContentStore} (PostgreSQL by default, or an S3-compatible
+ * object store), so exports are durable and every replica sees them; there is no endpoint that hands their content
+ * out. A restore goes
  * into a migrated lab of the same schema version, in one transaction: every table's checksum is verified first, the
  * target's tables are emptied and filled in foreign-key order, and every table's row count is checked against the
- * manifest. A deleted lab's exports are kept for {@code platform.tenancy.export-retention}, then purged.
+ * manifest. A deleted lab's exports are kept for {@code platform.exports.retention}, then purged.
  */
 @Component
 class LabExports {
@@ -54,12 +61,20 @@ class LabExports {
     private final TenantCatalog catalog;
     private final JsonMapper json;
     private final Duration retention;
+    private final Map<String, ExportContentStore> stores = new LinkedHashMap<>();
+    private final ExportContentStore writeTo;
 
-    LabExports(MigratorConnections migrator, TenantCatalog catalog, JsonMapper json, TenancyProperties properties) {
+    LabExports(MigratorConnections migrator, TenantCatalog catalog, JsonMapper json, ExportProperties properties,
+            List<ExportContentStore> stores) {
         this.migrator = migrator;
         this.catalog = catalog;
         this.json = json;
-        this.retention = properties.exportRetention();
+        this.retention = properties.retention();
+        stores.forEach(store -> this.stores.put(store.name(), store));
+        this.writeTo = this.stores.get(properties.store().name().toLowerCase(java.util.Locale.ROOT));
+        if (writeTo == null) {
+            throw new IllegalStateException("platform.exports.store=" + properties.store() + " is not configured");
+        }
     }
 
     Manifest export(UUID labId) {
@@ -84,25 +99,16 @@ class LabExports {
                     labAdmins);
             asMigrator(connection);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exports.lab_export "
-                    + "(export_id, lab_id, slug, schema_version, manifest) VALUES (?, ?, ?, ?, ?::jsonb)")) {
+                    + "(export_id, lab_id, slug, schema_version, manifest, content_store) VALUES (?, ?, ?, ?, ?::jsonb, ?)")) {
                 insert.setObject(1, exportId);
                 insert.setObject(2, labId);
                 insert.setString(3, lab.slug());
                 insert.setString(4, lab.schemaVersion());
                 insert.setString(5, json.writeValueAsString(manifest));
+                insert.setString(6, writeTo.name());
                 insert.executeUpdate();
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO exports.lab_export_table (export_id, table_name, content, sha256) VALUES (?, ?, ?, ?)")) {
-                for (Table table : tables) {
-                    insert.setObject(1, exportId);
-                    insert.setString(2, table.name());
-                    insert.setBytes(3, contents.get(table.name()));
-                    insert.setString(4, table.sha256());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            writeTo.write(connection, exportId, contents);
             event(connection, exportId, labId, "CREATED");
             connection.commit();
             return manifest;
@@ -114,7 +120,8 @@ class LabExports {
     /** Replaces the target lab's data with the export's, in one transaction; returns the rows restored per table. */
     Manifest restore(UUID targetLabId, String exportId) {
         CatalogEntry target = catalog.findById(targetLabId).orElseThrow(() -> new LabNotFoundException(targetLabId.toString()));
-        Manifest manifest = manifest(exportId);
+        Stored stored = stored(exportId);
+        Manifest manifest = stored.manifest();
         if (target.serving()) {
             throw Problems.withMessage(HttpStatus.CONFLICT, "lab-conflict", "lab-conflict.restore-serving", target.slug());
         }
@@ -125,7 +132,7 @@ class LabExports {
         try (Connection connection = migrator.open()) {
             connection.setAutoCommit(false);
             claim(connection, exportId, targetLabId);
-            Map<String, byte[]> contents = verifiedContents(connection, manifest);
+            Map<String, byte[]> contents = verified(manifest, stored.store().read(connection, UUID.fromString(exportId)));
             asLab(connection, target);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             List<String> order = parentsFirst(connection, target.schemaName(), manifest.tables().stream().map(Table::name).toList());
@@ -168,37 +175,74 @@ class LabExports {
 
     /** Deletes the exports whose retention ran out; returns how many. */
     int purgeExpired() {
-        return migrator.transactions().execute(status -> {
-            migrator.jdbc().update("INSERT INTO exports.lab_export_event (export_id, lab_id, action) "
-                    + "SELECT export_id, lab_id, 'PURGED' FROM exports.lab_export WHERE expires_at < now()");
-            return migrator.jdbc().update("DELETE FROM exports.lab_export WHERE expires_at < now()");
-        });
+        List<UUID> expired = migrator.jdbc().queryForList(
+                "SELECT export_id FROM exports.lab_export WHERE expires_at < now() ORDER BY expires_at", UUID.class);
+        int purged = 0;
+        for (UUID exportId : expired) {
+            purged += purge(exportId);
+        }
+        return purged;
     }
 
-    private Manifest manifest(String exportId) {
+    /** One export: its content first (held under the manifest row's lock), then the manifest, recorded. */
+    private int purge(UUID exportId) {
+        try (Connection connection = migrator.open()) {
+            connection.setAutoCommit(false);
+            String storeName;
+            try (PreparedStatement lock = connection.prepareStatement("SELECT content_store FROM exports.lab_export "
+                    + "WHERE export_id = ? AND expires_at < now() FOR UPDATE SKIP LOCKED")) {
+                lock.setObject(1, exportId);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next()) {
+                        connection.rollback();
+                        return 0;
+                    }
+                    storeName = rs.getString(1);
+                }
+            }
+            store(storeName, exportId.toString()).delete(connection, exportId);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM exports.lab_export WHERE export_id = ? "
+                    + "RETURNING lab_id")) {
+                delete.setObject(1, exportId);
+                try (ResultSet rs = delete.executeQuery()) {
+                    rs.next();
+                    event(connection, exportId, rs.getObject(1, UUID.class), "PURGED");
+                }
+            }
+            connection.commit();
+            return 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Purging export " + exportId + " failed", e);
+        }
+    }
+
+    private record Stored(Manifest manifest, ExportContentStore store) {
+    }
+
+    private Stored stored(String exportId) {
         UUID id;
         try {
             id = UUID.fromString(exportId);
         } catch (IllegalArgumentException e) {
             throw Problems.invalidField("exportId", "wrong-type");
         }
-        return migrator.jdbc().queryForList("SELECT manifest::text FROM exports.lab_export WHERE export_id = ?", String.class, id)
-                .stream().findFirst().map(text -> json.readValue(text, Manifest.class))
+        return migrator.jdbc().query("SELECT manifest::text, content_store FROM exports.lab_export WHERE export_id = ?",
+                        (rs, row) -> new Stored(json.readValue(rs.getString(1), Manifest.class), store(rs.getString(2), exportId)), id)
+                .stream().findFirst()
                 .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "export-not-found", exportId));
     }
 
-    /** Every table's content, each checked against the checksum the manifest recorded: a damaged export restores nothing. */
-    private static Map<String, byte[]> verifiedContents(Connection connection, Manifest manifest) throws SQLException {
-        Map<String, byte[]> contents = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT table_name, content FROM exports.lab_export_table WHERE export_id = ?")) {
-            select.setObject(1, UUID.fromString(manifest.exportId()));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    contents.put(rs.getString(1), rs.getBytes(2));
-                }
-            }
+    /** The store an export was written to; one that is no longer configured is a clear refusal, never a guess. */
+    private ExportContentStore store(String name, String exportId) {
+        ExportContentStore store = stores.get(name);
+        if (store == null) {
+            throw Problems.withMessage(HttpStatus.CONFLICT, "lab-conflict", "lab-conflict.export-store-missing", exportId, name);
         }
+        return store;
+    }
+
+    /** Every table's content, each checked against the checksum the manifest recorded: a damaged export restores nothing. */
+    private static Map<String, byte[]> verified(Manifest manifest, Map<String, byte[]> contents) {
         for (Table table : manifest.tables()) {
             byte[] content = contents.get(table.name());
             if (content == null || !sha256(content).equals(table.sha256())) {
