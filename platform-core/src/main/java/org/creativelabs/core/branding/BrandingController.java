@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.Duration;
-import org.creativelabs.core.web.BodyLimit;
+import org.creativelabs.web.BodyLimit;
 import org.creativelabs.core.web.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;

@@ -72,13 +72,8 @@ class ApiExceptionHandler extends ProblemJsonExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestBodyLimits.BodyTooLargeException tooLarge) {
-                return bodyTooLarge(tooLarge);
-            }
-        }
+    protected ResponseEntity<Object> unreadable(HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
         if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
@@ -100,9 +95,9 @@ class ApiExceptionHandler extends ProblemJsonExceptionHandler {
         return problem(localized(HttpStatus.CONFLICT, "stale-version"));
     }
 
-    @ExceptionHandler(RequestBodyLimits.BodyTooLargeException.class)
-    ResponseEntity<Object> bodyTooLarge(RequestBodyLimits.BodyTooLargeException ex) {
-        return problem(ex.problem().in(messages(), locale()));
+    @Override
+    protected ProblemDetail bodyTooLargeProblem(long limit) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", limit / 1024).in(messages(), locale());
     }
 
     /** A query parameter or multipart body the container could not decode: the client's mistake, never a 500. */

@@ -1,4 +1,4 @@
-package org.creativelabs.core.web;
+package org.creativelabs.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -9,11 +9,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.HandlerMethod;
@@ -27,11 +26,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * (chunked) is counted as it is read and refused at the first byte over. Either way the answer is 413 problem+json.
  * Authentication comes first (the security filters run before this), so an anonymous caller's body is never read.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class RequestBodyLimits implements WebMvcConfigurer {
+public class RequestBodyLimits implements WebMvcConfigurer {
 
     private static final String LIMIT = RequestBodyLimits.class.getName() + ".limit";
+    /** Spring Security's filter chain order in Boot ({@code SecurityFilterProperties.DEFAULT_FILTER_ORDER}). */
+    private static final int SECURITY_FILTER_ORDER = -100;
 
     private final long defaultLimit;
 
@@ -39,8 +40,11 @@ class RequestBodyLimits implements WebMvcConfigurer {
         this.defaultLimit = defaultLimit.toBytes();
     }
 
-    /** Thrown by the counting stream; an {@link IOException} because it surfaces from a read. */
-    static final class BodyTooLargeException extends IOException {
+    /**
+     * Thrown by the limit check and the counting stream (an {@link IOException} because it surfaces from a read); each
+     * service's {@link ProblemJsonExceptionHandler} answers it with 413.
+     */
+    public static final class BodyTooLargeException extends IOException {
 
         private final long limit;
 
@@ -49,8 +53,9 @@ class RequestBodyLimits implements WebMvcConfigurer {
             this.limit = limit;
         }
 
-        Problems.Problem problem() {
-            return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", limit / 1024);
+        /** The most bytes the operation accepts. */
+        public long limit() {
+            return limit;
         }
     }
 
@@ -59,14 +64,15 @@ class RequestBodyLimits implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws BodyTooLargeException {
                 long limit = defaultLimit;
                 if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(BodyLimit.class)) {
                     limit = method.getMethodAnnotation(BodyLimit.class).bytes();
                 }
                 request.setAttribute(LIMIT, limit);
                 if (request.getContentLengthLong() > limit) {
-                    throw new BodyTooLargeException(limit).problem();
+                    throw new BodyTooLargeException(limit);
                 }
                 return true;
             }
@@ -83,7 +89,7 @@ class RequestBodyLimits implements WebMvcConfigurer {
                 chain.doFilter(new Limited(request), response);
             }
         });
-        registration.setOrder(org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.setOrder(SECURITY_FILTER_ORDER + 1);
         return registration;
     }
 

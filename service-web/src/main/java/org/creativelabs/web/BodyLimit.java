@@ -1,4 +1,4 @@
-package org.creativelabs.core.web;
+package org.creativelabs.web;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
