@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.creativelabs.admin.platformcore.PlatformCore;
+import org.creativelabs.admin.identity.OrganizationMirror;
 import org.creativelabs.devstack.TestKeycloak;
 import org.creativelabs.realm.CreativeLabsRealm;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,28 @@ class ProvisioningIntegrationTests extends TenantAdminStack {
         Reply reused = post("/api/labs", other, coordinator, Map.of("Idempotency-Key", "open-" + slug));
         assertThat(reused.status()).as("the same key for another request").isEqualTo(422);
         assertThat(awaitFinished(first.json().get("id").asString()).get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413BeforeItIsReadDeclaredOrChunkedAndNothingIsCreated() throws Exception {
+        String slug = uniqueSlug("alai");
+        Map<String, Object> huge = new HashMap<>(request(slug, slug + "@example.org"));
+        huge.put("name", "x".repeat(70 * 1024));
+        Reply declared = post("/api/labs", huge, coordinator, Map.of());
+        assertThat(declared.status()).as(declared.toString()).isEqualTo(413);
+        assertThat(declared.isProblem()).isTrue();
+        assertThat(declared.json().get("type").asString()).isEqualTo("urn:problem:body-too-large");
+
+        // Without a Content-Length the body is counted as it is read.
+        byte[] body = json.writeValueAsBytes(huge);
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/labs"))
+                .header("Authorization", "Bearer " + coordinator).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lab WHERE slug = ?", Long.class, slug)).as("no lab").isZero();
+        assertThat(post("/api/labs", huge, null, Map.of()).status()).as("no token: refused before the body").isEqualTo(401);
     }
 
     @Test
@@ -267,7 +290,7 @@ class ProvisioningIntegrationTests extends TenantAdminStack {
     PlatformCore platformCoreApi;
 
     @org.springframework.beans.factory.annotation.Autowired
-    org.creativelabs.admin.identity.OrganizationMirror organizationMirror;
+    OrganizationMirror organizationMirror;
 
     @org.springframework.beans.factory.annotation.Autowired
     ProvisioningJobs jobs;
@@ -374,10 +397,46 @@ class ProvisioningIntegrationTests extends TenantAdminStack {
 
         // Another instance holds the pass: this one says so instead of failing, and never waits on a lock.
         jdbc.update("INSERT INTO scheduled_lease (name, owner, until) VALUES (?, 'another-instance', now() + interval '1 minute')",
-                org.creativelabs.admin.identity.OrganizationMirror.LEASE);
+                OrganizationMirror.LEASE);
         assertThat(organizationMirror.mirrorAll().alreadyRunning()).isTrue();
         jdbc.update("DELETE FROM scheduled_lease WHERE owner = 'another-instance'");
         assertThat(organizationMirror.mirrorAll().alreadyRunning()).isFalse();
+    }
+
+    @Test
+    void thePeriodicPassMirrorsTheLabsThatChangedAndASweepPageNotEveryLab() throws Exception {
+        var realm = TestKeycloak.admin().realm(CreativeLabsRealm.NAME);
+        String changedSlug = uniqueSlug("kara-suu");
+        UUID changed = UUID.fromString(awaitFinished(labIdJob(post("/api/labs", request(changedSlug, changedSlug + "@example.org"),
+                coordinator, Map.of()))).get("labId").asString());
+        String quietSlug = uniqueSlug("nookat");
+        UUID quiet = UUID.fromString(awaitFinished(labIdJob(post("/api/labs", request(quietSlug, quietSlug + "@example.org"),
+                coordinator, Map.of()))).get("labId").asString());
+        assertThat(organizationMirror.mirrorAll().failed()).isEmpty();
+        int active = organizationMirror.mirrorAll().labs();
+        assertThat(active).as("enough labs for a sweep page to leave some out").isGreaterThan(3);
+        String changedOrganization = realm.organizations().search(changedSlug, true, 0, 1).get(0).getId();
+        String quietOrganization = realm.organizations().search(quietSlug, true, 0, 1).get(0).getId();
+        String stranger = TestKeycloak.subjectOf(TestKeycloak.createUser("stranger"));
+        realm.organizations().get(changedOrganization).members().addMember(stranger).close();
+        realm.organizations().get(quietOrganization).members().addMember(stranger).close();
+        // A change platform-core reported but that could not be mirrored then; the quiet lab was mirrored last of all.
+        jdbc.update("UPDATE organization_mirror_state SET changed_at = now() WHERE lab_id = ?", changed);
+        jdbc.update("UPDATE organization_mirror_state SET mirrored_at = now() + interval '1 hour' WHERE lab_id = ?", quiet);
+
+        OrganizationMirror.Result pass = organizationMirror.mirrorChanged();
+        assertThat(pass.labs()).as("the changed lab plus a sweep page of 2, of " + active + " labs").isEqualTo(3);
+        assertThat(memberIds(realm, changedOrganization)).as("the changed lab is mirrored").doesNotContain(stranger);
+        assertThat(memberIds(realm, quietOrganization)).as("a lab that did not change waits for its sweep").contains(stranger);
+        assertThat(organizationMirror.mirrorChanged().labs()).as("mirrored once, then only sweep pages").isEqualTo(2);
+
+        jdbc.update("UPDATE organization_mirror_state SET mirrored_at = '2000-01-01' WHERE lab_id = ?", quiet);
+        organizationMirror.mirrorChanged();
+        assertThat(memberIds(realm, quietOrganization)).as("the sweep reaches the least recently mirrored lab").doesNotContain(stranger);
+    }
+
+    private static List<String> memberIds(org.keycloak.admin.client.resource.RealmResource realm, String organization) {
+        return realm.organizations().get(organization).members().list(-1, -1).stream().map(m -> m.getId()).toList();
     }
 
     private static int seat(UUID labId, String subject) throws Exception {

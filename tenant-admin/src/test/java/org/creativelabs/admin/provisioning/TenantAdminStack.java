@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a chosen provisioning step. Helpers call the API as a given caller and wait for jobs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"platform.provisioning.max-attempts=1", "platform.provisioning.lease=3s"})
+        properties = {"platform.provisioning.max-attempts=1", "platform.provisioning.lease=3s", "platform.identity.sweep-page-size=2"})
 @org.springframework.context.annotation.Import(TenantAdminStack.Faults.class)
 public abstract class TenantAdminStack {
 
