@@ -97,6 +97,93 @@ class CrashedInstanceIntegrationTests {
         }
     }
 
+    /** Where each step's call is cut off: which server, and a marker of the request whose answer the instance never gets. */
+    private record Kill(String step, boolean keycloak, String marker) {
+    }
+
+    private static final List<Kill> KILLS = List.of(
+            new Kill("SCHEMA", false, "POST /internal/tenants HTTP"),
+            new Kill("MIGRATE", false, "/migrate HTTP"),
+            new Kill("ORGANIZATION", true, "POST /admin/realms/" + CreativeLabsRealm.NAME + "/organizations HTTP"),
+            new Kill("INVITE", true, "execute-actions-email"),
+            new Kill("TEMPLATE", false, "/template HTTP"),
+            new Kill("ACTIVATE", false, "/resume HTTP"));
+
+    /**
+     * Issue 10, finding 14: an instance is killed inside each step's call — the server has done the step's work and
+     * answered, the instance never heard — and the next instance, finding the work already done, takes it as done and
+     * brings the lab to ACTIVE with one schema and one organization. Each instance in the chain is the next one's victim.
+     * INVITE is at-least-once: killed after Keycloak sent the e-mail, the invitation is sent again (never lost).
+     */
+    @Test
+    void anInstanceKilledInsideAnyStepsCallLeavesWorkTheNextInstanceFinishes() throws Exception {
+        DatabaseLogins logins = TestPostgres.database("clpt_kill");
+        int corePort = ServiceProcesses.freePort();
+        Process platformCore = ServiceProcesses.platformCore(logins, corePort, Map.of());
+        GreenMail mail = new GreenMail(new ServerSetup(ServiceProcesses.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        String coordinator = TestKeycloak.userToken(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR));
+        Process instance = null;
+        try (TcpProxy keycloak = new TcpProxy(URI.create(TestKeycloak.url()).getPort()); TcpProxy core = new TcpProxy(corePort)) {
+            int port = ServiceProcesses.freePort();
+            Map<String, String> first = tenantAdmin(logins, port, "http://127.0.0.1:" + keycloak.port(), "http://127.0.0.1:" + core.port());
+            first.put("KEYCLOAK_RECONCILE_REALM", "true");
+            first.put("KEYCLOAK_ADMIN_PASSWORD", TestKeycloak.adminPassword());
+            first.put("KEYCLOAK_DEV_CLIENTS", "true");
+            first.put("GATEWAY_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.GATEWAY_CLIENT));
+            first.put("SMTP_HOST", "127.0.0.1");
+            first.put("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
+            instance = ServiceProcesses.tenantAdmin(first, port);
+            for (Kill kill : KILLS) {
+                String slug = "kill-" + kill.step().toLowerCase(java.util.Locale.ROOT) + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+                java.util.concurrent.CountDownLatch answered = (kill.keycloak() ? keycloak : core).swallowAnswerTo(kill.marker());
+                int mailsBefore = mail.getReceivedMessages().length;
+                HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/labs"))
+                        .header("Authorization", "Bearer " + coordinator).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("slug", slug, "name", "Lab " + slug,
+                                "region", "Naryn region", "languages", List.of("ky"), "adminEmail", slug + "@example.org"))))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                String jobId = json.readTree(accepted.body()).get("id").asString();
+                assertThat(answered.await(90, java.util.concurrent.TimeUnit.SECONDS)).as(kill + ": the server answered").isTrue();
+                instance.destroyForcibly().waitFor();
+                assertThat(stepStatus(logins, jobId, kill.step())).as(kill.step() + " was not recorded as done").isNotEqualTo("DONE");
+
+                port = ServiceProcesses.freePort();
+                instance = ServiceProcesses.tenantAdmin(tenantAdmin(logins, port, "http://127.0.0.1:" + keycloak.port(),
+                        "http://127.0.0.1:" + core.port()), port);
+                int next = port;
+                JsonNode job = await(kill.step() + ": the next instance to finish the job").atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(300))
+                        .until(() -> json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + next
+                                        + "/api/provisioning/jobs/" + jobId)).header("Authorization", "Bearer " + coordinator).build(),
+                                HttpResponse.BodyHandlers.ofString()).body()),
+                                j -> j.get("status").asString().equals("SUCCEEDED") || j.get("status").asString().equals("FAILED"));
+                assertThat(job.get("status").asString()).as(kill.step() + ": " + job).isEqualTo("SUCCEEDED");
+                assertThat(TestKeycloak.admin().realm(CreativeLabsRealm.NAME).organizations().search(slug, true, 0, 10))
+                        .as(kill.step() + ": one organization").hasSize(1);
+                HttpResponse<String> tenants = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + corePort
+                        + "/internal/tenants")).header("Authorization", "Bearer "
+                        + TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(json.readTree(tenants.body()).valueStream().filter(t -> t.get("slug").asString().equals(slug)).count())
+                        .as(kill.step() + ": one schema").isEqualTo(1);
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + corePort + "/api/labs/"
+                        + slug + "/public/branding")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).as(kill.step() + ": the lab serves").isEqualTo(200);
+                int invitations = kill.step().equals("INVITE") ? 2 : 1;
+                assertThat(mail.waitForIncomingEmail(30_000, mailsBefore + invitations))
+                        .as(kill.step() + ": " + invitations + " invitation(s)").isTrue();
+            }
+        } finally {
+            mail.stop();
+            for (Process process : new Process[] {instance, platformCore}) {
+                if (process != null) {
+                    ChildProcesses.stop(process);
+                }
+            }
+        }
+    }
+
     private static Map<String, String> tenantAdmin(DatabaseLogins logins, int port, String keycloakUrl, String platformCoreUrl) {
         Map<String, String> environment = new HashMap<>();
         environment.put("PLATFORM_DB_URL", TestPostgres.server().jdbcUrl(logins.database()));

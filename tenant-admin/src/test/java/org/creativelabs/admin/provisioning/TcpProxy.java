@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -24,6 +26,25 @@ final class TcpProxy implements AutoCloseable {
     });
     private volatile boolean cut;
     private volatile boolean hang;
+    private volatile Swallow swallow;
+
+    /** The one request, named by a marker in its bytes, whose answer is kept from the client. */
+    private static final class Swallow {
+
+        final String marker;
+        final CountDownLatch answered = new CountDownLatch(1);
+        volatile boolean armed = true;
+
+        Swallow(String marker) {
+            this.marker = marker;
+        }
+    }
+
+    /** One connection: whether the server's answer on it is being swallowed. */
+    private static final class Exchange {
+
+        volatile Swallow swallowing;
+    }
     private final java.util.List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     TcpProxy(int targetPort) throws IOException {
@@ -46,6 +67,17 @@ final class TcpProxy implements AutoCloseable {
         hang = false;
     }
 
+    /**
+     * The next request whose bytes contain {@code marker} still reaches the server, but the server's answer never reaches
+     * the client (which waits); the latch opens once that answer has arrived here. The server did the work, the client
+     * never heard: the moment to kill the client.
+     */
+    CountDownLatch swallowAnswerTo(String marker) {
+        Swallow next = new Swallow(marker);
+        swallow = next;
+        return next.answered;
+    }
+
     /** From now on, new connections are accepted and never answered: a server that hangs. */
     void hang() {
         hang = true;
@@ -65,19 +97,30 @@ final class TcpProxy implements AutoCloseable {
                     continue;
                 }
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                threads.submit(() -> pipe(client, target));
-                threads.submit(() -> pipe(target, client));
+                Exchange exchange = new Exchange();
+                threads.submit(() -> pipe(client, target, exchange, true));
+                threads.submit(() -> pipe(target, client, exchange, false));
             } catch (IOException e) {
                 // closed
             }
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, Exchange exchange, boolean request) {
         byte[] buffer = new byte[16384];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while (!cut && (read = in.read(buffer)) >= 0) {
+                Swallow armed = swallow;
+                if (request && armed != null && armed.armed
+                        && new String(buffer, 0, read, StandardCharsets.ISO_8859_1).contains(armed.marker)) {
+                    armed.armed = false;
+                    exchange.swallowing = armed;
+                }
+                if (!request && exchange.swallowing != null) {
+                    exchange.swallowing.answered.countDown();
+                    continue;
+                }
                 out.write(buffer, 0, read);
                 out.flush();
             }
