@@ -35,9 +35,9 @@ class ModularityTests {
                                 .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
                                         org.creativelabs.core.members.LabAccess.class))
                                 .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
-                                        org.creativelabs.core.members.BookingAllowances.class))
+                                        org.creativelabs.core.members.plans.BookingAllowances.class))
                                 .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
-                                        org.creativelabs.core.members.PersonalData.class)))
+                                        org.creativelabs.core.members.privacy.PersonalData.class)))
                 .check(CLASSES);
     }
 

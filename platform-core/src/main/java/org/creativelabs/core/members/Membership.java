@@ -17,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 /** A person's roles in this lab, keyed by their Keycloak subject. */
 @Entity
 @Table(name = "membership")
-class Membership {
+public class Membership {
 
     @Id
     private UUID id;
@@ -61,7 +61,7 @@ class Membership {
         this.updatedAt = Instant.now();
     }
 
-    UUID planId() {
+    public UUID planId() {
         return planId;
     }
 
@@ -72,26 +72,26 @@ class Membership {
     }
 
     /** Personal data is gone: the record keeps its roles and dates for anonymous aggregates, under a pseudonym. */
-    void erase() {
+    public void erase() {
         subject = pseudonym();
         active = false;
         erasedAt = Instant.now();
         updatedAt = erasedAt;
     }
 
-    String pseudonym() {
+    public String pseudonym() {
         return "erased:" + id;
     }
 
-    boolean erased() {
+    public boolean erased() {
         return erasedAt != null;
     }
 
-    String subject() {
+    public String subject() {
         return subject;
     }
 
-    Set<LabRole> roles() {
+    public Set<LabRole> roles() {
         return Arrays.stream(roles).map(LabRole::of).collect(Collectors.toCollection(() -> EnumSet.noneOf(LabRole.class)));
     }
 
@@ -108,11 +108,11 @@ class Membership {
         return version;
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    MembershipView view() {
+    public MembershipView view() {
         return new MembershipView(id, subject, roles(), planId, active, version, createdAt, updatedAt, erasedAt);
     }
 }

@@ -1,5 +1,7 @@
 package org.creativelabs.core.members;
 
+import org.creativelabs.core.members.plans.MembershipPlan;
+import org.creativelabs.core.members.plans.PlanRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

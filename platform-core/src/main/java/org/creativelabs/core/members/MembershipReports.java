@@ -24,7 +24,7 @@ import org.springframework.web.client.RestClient;
  * tenant-admin's periodic reconciliation. The report carries the lab's id only, never a person.
  */
 @Component
-class MembershipReports {
+public class MembershipReports {
 
     private static final Logger log = LoggerFactory.getLogger(MembershipReports.class);
 
@@ -50,7 +50,7 @@ class MembershipReports {
     }
 
     /** Within the changing transaction: the current lab's memberships changed. */
-    void changed() {
+    public void changed() {
         events.publishEvent(new Changed(labs.current().orElseThrow().id()));
     }
 

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-record MembershipView(UUID id, String subject, Set<LabRole> roles, UUID planId, boolean active, long version, Instant createdAt,
+public record MembershipView(UUID id, String subject, Set<LabRole> roles, UUID planId, boolean active, long version, Instant createdAt,
         Instant updatedAt, Instant erasedAt) {
 }

@@ -1,5 +1,6 @@
 package org.creativelabs.core.spaces;
 
+import org.creativelabs.core.members.LabAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
-import org.creativelabs.core.members.LabAccess;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.creativelabs.core.web.Problems;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -1,5 +1,6 @@
 package org.creativelabs.core.spaces;
 
+import org.creativelabs.core.members.plans.BookingAllowances;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.creativelabs.core.members.BookingAllowances;
 import org.creativelabs.core.tenancy.LabTimeZone;
 import org.creativelabs.core.web.Problems;
 import org.springframework.dao.DataIntegrityViolationException;

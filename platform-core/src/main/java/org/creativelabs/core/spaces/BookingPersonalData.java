@@ -1,8 +1,8 @@
 package org.creativelabs.core.spaces;
 
+import org.creativelabs.core.members.privacy.PersonalData;
 import java.time.Instant;
 import java.util.Map;
-import org.creativelabs.core.members.PersonalData;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

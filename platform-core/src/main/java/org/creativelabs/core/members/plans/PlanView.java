@@ -1,4 +1,4 @@
-package org.creativelabs.core.members;
+package org.creativelabs.core.members.plans;
 
 import java.math.BigDecimal;
 import java.time.Instant;

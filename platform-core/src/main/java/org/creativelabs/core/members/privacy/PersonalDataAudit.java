@@ -1,4 +1,4 @@
-package org.creativelabs.core.members;
+package org.creativelabs.core.members.privacy;
 
 import java.time.Instant;
 import java.util.List;

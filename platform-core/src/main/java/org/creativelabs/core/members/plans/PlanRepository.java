@@ -1,4 +1,4 @@
-package org.creativelabs.core.members;
+package org.creativelabs.core.members.plans;
 
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.transaction.annotation.Transactional;
 
 @Transactional(readOnly = true)
-interface PlanRepository extends JpaRepository<MembershipPlan, UUID> {
+public interface PlanRepository extends JpaRepository<MembershipPlan, UUID> {
 
     Page<MembershipPlan> findByActive(boolean active, Pageable pageable);
 }

@@ -1,4 +1,4 @@
-package org.creativelabs.core.members;
+package org.creativelabs.core.members.privacy;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,4 +1,4 @@
-package org.creativelabs.core.members;
+package org.creativelabs.core.members.plans;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +12,7 @@ import java.util.UUID;
 /** What a membership includes: a monthly booking allowance in hours (none means no limit) and its fee in som. */
 @Entity
 @Table(name = "membership_plan")
-class MembershipPlan {
+public class MembershipPlan {
 
     @Id
     private UUID id;
@@ -60,7 +60,7 @@ class MembershipPlan {
         return version;
     }
 
-    boolean active() {
+    public boolean active() {
         return active;
     }
 

@@ -1,4 +1,4 @@
-package org.creativelabs.core.members;
+package org.creativelabs.core.members.privacy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.creativelabs.core.members;
+package org.creativelabs.core.members.plans;
 
 import org.creativelabs.core.tenancy.LabTemplatePart;
 import org.creativelabs.core.tenancy.LabTemplates;

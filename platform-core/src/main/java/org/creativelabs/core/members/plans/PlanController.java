@@ -1,5 +1,6 @@
-package org.creativelabs.core.members;
+package org.creativelabs.core.members.plans;
 
+import org.creativelabs.core.members.Membership;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

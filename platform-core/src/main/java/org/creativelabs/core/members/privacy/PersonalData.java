@@ -1,4 +1,4 @@
-package org.creativelabs.core.members;
+package org.creativelabs.core.members.privacy;
 
 /**
  * What a feature holds about a person in a lab, for their export and their erasure. Each feature that stores

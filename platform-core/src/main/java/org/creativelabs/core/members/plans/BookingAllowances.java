@@ -1,5 +1,7 @@
-package org.creativelabs.core.members;
+package org.creativelabs.core.members.plans;
 
+import org.creativelabs.core.members.LabRole;
+import org.creativelabs.core.members.MembershipRepository;
 import java.util.EnumSet;
 import java.util.OptionalInt;
 import java.util.Set;

@@ -1,5 +1,9 @@
-package org.creativelabs.core.members;
+package org.creativelabs.core.members.privacy;
 
+import org.creativelabs.core.members.Membership;
+import org.creativelabs.core.members.MembershipReports;
+import org.creativelabs.core.members.MembershipRepository;
+import org.creativelabs.core.members.MembershipView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

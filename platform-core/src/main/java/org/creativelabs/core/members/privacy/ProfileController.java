@@ -1,5 +1,9 @@
-package org.creativelabs.core.members;
+package org.creativelabs.core.members.privacy;
 
+import org.creativelabs.core.members.LabAccess;
+import org.creativelabs.core.members.Membership;
+import org.creativelabs.core.members.MembershipRepository;
+import org.creativelabs.core.members.MembershipView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
