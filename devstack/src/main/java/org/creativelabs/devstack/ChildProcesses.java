@@ -28,8 +28,11 @@ public final class ChildProcesses {
         if (!java.nio.file.Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
-        ProcessBuilder builder = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toString())
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(java.util.List.of(javaOptions().split("\\s+")));
+        command.addAll(java.util.List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("MANAGEMENT_PORT", "0"); // actuator on a port of its own; health is on the public one
@@ -42,6 +45,15 @@ public final class ChildProcesses {
             throw e;
         }
         return process;
+    }
+
+    /**
+     * The services' JVM options: {@code CLP_SERVICE_JAVA_OPTS}, else a fast start with a capped JIT (fine for the launcher
+     * and tests; benchmarks pass the image's and chart's settings instead).
+     */
+    static String javaOptions() {
+        String configured = System.getenv("CLP_SERVICE_JAVA_OPTS");
+        return configured == null || configured.isBlank() ? "-XX:TieredStopAtLevel=1 -Xss512k" : configured.trim();
     }
 
     /** Waits until the process answers its health URL with 200 and status UP; fails when it dies or times out. */

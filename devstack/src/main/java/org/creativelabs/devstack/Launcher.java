@@ -33,7 +33,8 @@ public final class Launcher {
 
     private Launcher(Path root) {
         this.root = root;
-        this.home = root.resolve(".devstack");
+        String configured = System.getenv("CLP_DEVSTACK_HOME");
+        this.home = configured == null || configured.isBlank() ? root.resolve(".devstack") : Path.of(configured).toAbsolutePath();
     }
 
     public static void main(String[] args) throws Exception {

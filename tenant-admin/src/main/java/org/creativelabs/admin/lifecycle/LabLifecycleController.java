@@ -109,9 +109,10 @@ class LabLifecycleController {
 
     @PostMapping("/api/identity/organization-mirror")
     @PreAuthorize("hasRole('platform-coordinator')")
-    @Operation(summary = "Bring every active lab's organization membership in step with its memberships now (it also runs periodically)")
-    org.springframework.http.ResponseEntity<?> mirror() {
-        var result = mirror.mirrorAll();
+    @Operation(summary = "Bring every active lab's organization membership in step with its memberships now; changedOnly: "
+            + "the periodic pass's work (labs changed since their last mirror, plus a sweep page)")
+    org.springframework.http.ResponseEntity<?> mirror(@RequestParam(defaultValue = "false") boolean changedOnly) {
+        var result = changedOnly ? mirror.mirrorChanged() : mirror.mirrorAll();
         return result.alreadyRunning() ? org.springframework.http.ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(Problems.problem(HttpStatus.CONFLICT, "busy", "Another instance is mirroring right now; try again shortly."))
                 : org.springframework.http.ResponseEntity.ok(result);
