@@ -14,27 +14,33 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildProcesses {
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /**
      * Starts a service's Boot jar with this environment, its output in {@code log}, and waits until its readiness
      * probe on {@code port} is UP.
      */
-    public static Process startService(String name, java.nio.file.Path jar, java.util.Map<String, String> environment, int port,
-            java.nio.file.Path log, Duration timeout) throws IOException, InterruptedException {
+    public static Process startService(
+            String name,
+            java.nio.file.Path jar,
+            java.util.Map<String, String> environment,
+            int port,
+            java.nio.file.Path log,
+            Duration timeout)
+            throws IOException, InterruptedException {
         if (!java.nio.file.Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
         java.util.List<String> command = new java.util.ArrayList<>();
-        command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString());
         command.addAll(java.util.List.of(javaOptions().split("\\s+")));
         command.addAll(java.util.List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MANAGEMENT_PORT", "0"); // actuator on a port of its own; health is on the public one
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -65,8 +71,11 @@ public final class ChildProcesses {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + logHint);
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(healthUrl))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(healthUrl))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("UP")) {
                     return;
                 }

@@ -30,7 +30,8 @@ public final class DatabaseBootstrap {
 
     /** Drops the database and the lab roles of an earlier run, then bootstraps afresh (tests). */
     public void recreate() throws SQLException {
-        try (Connection admin = server.connectAsSuperuser("postgres"); Statement st = admin.createStatement()) {
+        try (Connection admin = server.connectAsSuperuser("postgres");
+                Statement st = admin.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + q(logins.database()) + " WITH (FORCE)");
             for (String labRole : labRolesOf(admin)) {
                 st.execute("DROP ROLE IF EXISTS " + q(labRole));
@@ -41,17 +42,24 @@ public final class DatabaseBootstrap {
 
     /** Creates whatever is missing; leaves existing data alone. */
     public void bootstrap() throws SQLException {
-        try (Connection admin = server.connectAsSuperuser("postgres"); Statement st = admin.createStatement()) {
-            createLogin(admin, logins.migrator(), "NOSUPERUSER NOINHERIT CREATEROLE NOCREATEDB NOREPLICATION NOBYPASSRLS");
+        try (Connection admin = server.connectAsSuperuser("postgres");
+                Statement st = admin.createStatement()) {
+            createLogin(
+                    admin, logins.migrator(), "NOSUPERUSER NOINHERIT CREATEROLE NOCREATEDB NOREPLICATION NOBYPASSRLS");
             // NOINHERIT: the runtime login reaches a lab only through SET ROLE, never by inheritance.
-            createLogin(admin, logins.runtime(), "NOSUPERUSER NOINHERIT NOCREATEROLE NOCREATEDB NOREPLICATION NOBYPASSRLS");
-            createLogin(admin, logins.tenantAdmin(), "NOSUPERUSER NOINHERIT NOCREATEROLE NOCREATEDB NOREPLICATION NOBYPASSRLS");
+            createLogin(
+                    admin, logins.runtime(), "NOSUPERUSER NOINHERIT NOCREATEROLE NOCREATEDB NOREPLICATION NOBYPASSRLS");
+            createLogin(
+                    admin,
+                    logins.tenantAdmin(),
+                    "NOSUPERUSER NOINHERIT NOCREATEROLE NOCREATEDB NOREPLICATION NOBYPASSRLS");
             if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", logins.database())) {
                 st.execute("CREATE DATABASE " + q(logins.database()) + " ENCODING 'UTF8' TEMPLATE template0");
                 log.info("Created database {}", logins.database());
             }
         }
-        try (Connection db = server.connectAsSuperuser(logins.database()); Statement st = db.createStatement()) {
+        try (Connection db = server.connectAsSuperuser(logins.database());
+                Statement st = db.createStatement()) {
             for (String sql : databaseStatements()) {
                 st.execute(sql);
             }
@@ -76,7 +84,8 @@ public final class DatabaseBootstrap {
         // platform-core's tenant catalog: the migrator owns it, the runtime login only reads it.
         sql.add("CREATE SCHEMA IF NOT EXISTS core AUTHORIZATION " + migrator);
         sql.add("GRANT USAGE ON SCHEMA core TO " + runtime);
-        sql.add("ALTER DEFAULT PRIVILEGES FOR ROLE " + migrator + " IN SCHEMA core GRANT SELECT ON TABLES TO " + runtime);
+        sql.add("ALTER DEFAULT PRIVILEGES FOR ROLE " + migrator + " IN SCHEMA core GRANT SELECT ON TABLES TO "
+                + runtime);
         // tenant-admin owns the platform schema and nothing else.
         sql.add("CREATE SCHEMA IF NOT EXISTS platform AUTHORIZATION " + tenantAdmin);
         // A connection bound to no lab points at an empty schema it cannot even use: it sees nothing.

@@ -55,41 +55,67 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
         String coordinator = userToken(COORDINATOR, password);
         for (Lab lab : LABS) {
             long started = System.nanoTime();
-            String body = ("{\"slug\":\"%s\",\"name\":\"%s\",\"region\":\"%s\",\"languages\":[%s],\"adminEmail\":\"%s\"%s}")
-                    .formatted(lab.slug(), lab.name(), lab.region(), String.join(",", lab.languages().stream().map(l -> "\"" + l + "\"").toList()),
-                            lab.admin(), lab.template() == null ? "" : ",\"template\":\"" + lab.template() + "\"");
+            String body =
+                    ("{\"slug\":\"%s\",\"name\":\"%s\",\"region\":\"%s\",\"languages\":[%s],\"adminEmail\":\"%s\"%s}")
+                            .formatted(
+                                    lab.slug(),
+                                    lab.name(),
+                                    lab.region(),
+                                    String.join(
+                                            ",",
+                                            lab.languages().stream()
+                                                    .map(l -> "\"" + l + "\"")
+                                                    .toList()),
+                                    lab.admin(),
+                                    lab.template() == null ? "" : ",\"template\":\"" + lab.template() + "\"");
             String job = send("POST", tenantAdminUrl + "/api/labs", coordinator, body, "demo-lab:" + lab.slug(), 202);
             String jobId = job.replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
             String labId = awaitActive(coordinator, jobId, lab.slug());
             String provisioner = provisionerToken();
-            send("POST", coreUrl + "/internal/tenants/" + labId + "/members", provisioner,
-                    "{\"subject\":\"" + subject(lab.resident()) + "\",\"roles\":[\"resident\"]}", null, 200, 201);
+            send(
+                    "POST",
+                    coreUrl + "/internal/tenants/" + labId + "/members",
+                    provisioner,
+                    "{\"subject\":\"" + subject(lab.resident()) + "\",\"roles\":[\"resident\"]}",
+                    null,
+                    200,
+                    201);
             if (lab.template() == null) {
                 seedOsh(userToken(lab.admin(), password));
-                send("PUT", tenantAdminUrl + "/api/templates/" + TEMPLATE, coordinator, "{\"fromLab\":\"" + lab.slug()
-                        + "\",\"description\":\"Spaces and plans of the Women Creative Lab in Osh\"}", null, 200);
+                send(
+                        "PUT",
+                        tenantAdminUrl + "/api/templates/" + TEMPLATE,
+                        coordinator,
+                        "{\"fromLab\":\"" + lab.slug()
+                                + "\",\"description\":\"Spaces and plans of the Women Creative Lab in Osh\"}",
+                        null,
+                        200);
             }
-            System.out.printf("devstack: demo lab %s is ACTIVE (%d ms)%n", lab.slug(), (System.nanoTime() - started) / 1_000_000);
+            System.out.printf(
+                    "devstack: demo lab %s is ACTIVE (%d ms)%n", lab.slug(), (System.nanoTime() - started) / 1_000_000);
         }
     }
 
     /** Osh's own spaces and plans; the other demo labs copy them as their starter template. */
     private void seedOsh(String adminToken) throws Exception {
         String[][] spaces = {
-                {"Felt and textile studio", "STUDIO", "8", "Shyrdak and ala-kiyiz work tables, two looms"},
-                {"Photo and video corner", "ROOM", "4", "Backdrops, lights and a camera kit"},
-                {"Coworking desk 1", "DESK", "1", "By the window"},
-                {"Coworking desk 2", "DESK", "1", "Near the kitchen"},
-                {"Sewing machine", "EQUIPMENT", "1", "Industrial straight-stitch machine"}};
+            {"Felt and textile studio", "STUDIO", "8", "Shyrdak and ala-kiyiz work tables, two looms"},
+            {"Photo and video corner", "ROOM", "4", "Backdrops, lights and a camera kit"},
+            {"Coworking desk 1", "DESK", "1", "By the window"},
+            {"Coworking desk 2", "DESK", "1", "Near the kitchen"},
+            {"Sewing machine", "EQUIPMENT", "1", "Industrial straight-stitch machine"}
+        };
         for (String[] s : spaces) {
-            String body = "{\"name\":\"%s\",\"kind\":\"%s\",\"capacity\":%s,\"description\":\"%s\"}".formatted(s[0], s[1], s[2], s[3]);
+            String body = "{\"name\":\"%s\",\"kind\":\"%s\",\"capacity\":%s,\"description\":\"%s\"}"
+                    .formatted(s[0], s[1], s[2], s[3]);
             send("POST", coreUrl + "/api/labs/osh/spaces", adminToken, body, "demo-space:" + s[0], 200, 201);
         }
         // Plans for the move to partial self-financing: residents rent space from their own income.
         String[][] plans = {
-                {"Resident", "Studio and desk time for residents in the programme", "40", "0"},
-                {"Graduate renting space", "For graduates renting space from their own income", "60", "1500"},
-                {"Network member", "Drop-in time for ambassadors, mentors and the wider network", "8", "300"}};
+            {"Resident", "Studio and desk time for residents in the programme", "40", "0"},
+            {"Graduate renting space", "For graduates renting space from their own income", "60", "1500"},
+            {"Network member", "Drop-in time for ambassadors, mentors and the wider network", "8", "300"}
+        };
         for (String[] p : plans) {
             String body = "{\"name\":\"%s\",\"description\":\"%s\",\"monthlyBookingHours\":%s,\"monthlyFeeKgs\":%s}"
                     .formatted(p[0], p[1], p[2], p[3]);
@@ -105,8 +131,8 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
                 return job.replaceAll("(?s).*?\"labId\":\"([^\"]+)\".*", "$1");
             }
             if (job.contains("\"status\":\"FAILED\"")) {
-                throw new IllegalStateException("Provisioning the demo lab " + slug + " failed (with data from an older run, "
-                        + "try ./run-local.sh --fresh): " + job);
+                throw new IllegalStateException("Provisioning the demo lab " + slug
+                        + " failed (with data from an older run, " + "try ./run-local.sh --fresh): " + job);
             }
             Thread.sleep(300);
         }
@@ -115,30 +141,47 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
 
     private String subject(String username) {
         try (Keycloak admin = keycloak.admin()) {
-            return admin.realm(CreativeLabsRealm.NAME).users().searchByUsername(username, true).get(0).getId();
+            return admin.realm(CreativeLabsRealm.NAME)
+                    .users()
+                    .searchByUsername(username, true)
+                    .get(0)
+                    .getId();
         }
     }
 
     private String provisionerToken() {
-        try (Keycloak client = KeycloakBuilder.builder().serverUrl(keycloak.url()).realm(CreativeLabsRealm.NAME)
-                .clientId(CreativeLabsRealm.PROVISIONER_CLIENT).clientSecret(secrets.get("PROVISIONER_CLIENT_SECRET"))
-                .grantType("client_credentials").build()) {
+        try (Keycloak client = KeycloakBuilder.builder()
+                .serverUrl(keycloak.url())
+                .realm(CreativeLabsRealm.NAME)
+                .clientId(CreativeLabsRealm.PROVISIONER_CLIENT)
+                .clientSecret(secrets.get("PROVISIONER_CLIENT_SECRET"))
+                .grantType("client_credentials")
+                .build()) {
             return client.tokenManager().getAccessTokenString();
         }
     }
 
     private String userToken(String username, String password) {
-        try (Keycloak user = KeycloakBuilder.builder().serverUrl(keycloak.url()).realm(CreativeLabsRealm.NAME)
-                .clientId(CreativeLabsRealm.DEV_CLIENT).username(username).password(password).grantType("password").build()) {
+        try (Keycloak user = KeycloakBuilder.builder()
+                .serverUrl(keycloak.url())
+                .realm(CreativeLabsRealm.NAME)
+                .clientId(CreativeLabsRealm.DEV_CLIENT)
+                .username(username)
+                .password(password)
+                .grantType("password")
+                .build()) {
             return user.tokenManager().getAccessTokenString();
         }
     }
 
     private String send(String method, String url, String token, String json, String idempotencyKey, int... expected)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -151,6 +194,7 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
                 return response.body();
             }
         }
-        throw new IllegalStateException("Seeding " + method + " " + url + " failed: " + response.statusCode() + " " + response.body());
+        throw new IllegalStateException(
+                "Seeding " + method + " " + url + " failed: " + response.statusCode() + " " + response.body());
     }
 }

@@ -13,8 +13,13 @@ import java.util.Properties;
 /** The launcher's secrets: generated on first run into a git-ignored file, reused afterwards. */
 final class DevSecrets {
 
-    private static final List<String> NAMES = List.of("KEYCLOAK_ADMIN_PASSWORD", "GATEWAY_CLIENT_SECRET",
-            "TENANT_ADMIN_CLIENT_SECRET", "PROVISIONER_CLIENT_SECRET", "PLATFORM_CORE_CLIENT_SECRET", "DEMO_PASSWORD");
+    private static final List<String> NAMES = List.of(
+            "KEYCLOAK_ADMIN_PASSWORD",
+            "GATEWAY_CLIENT_SECRET",
+            "TENANT_ADMIN_CLIENT_SECRET",
+            "PROVISIONER_CLIENT_SECRET",
+            "PLATFORM_CORE_CLIENT_SECRET",
+            "DEMO_PASSWORD");
 
     private final Properties values;
 
@@ -35,13 +40,17 @@ final class DevSecrets {
             if (!values.containsKey(name)) {
                 byte[] bytes = new byte[name.equals("DEMO_PASSWORD") ? 6 : 18];
                 random.nextBytes(bytes);
-                values.setProperty(name, (name.equals("DEMO_PASSWORD") ? "Demo-" : "") + HexFormat.of().formatHex(bytes));
+                values.setProperty(
+                        name,
+                        (name.equals("DEMO_PASSWORD") ? "Demo-" : "")
+                                + HexFormat.of().formatHex(bytes));
                 changed = true;
             }
         }
         if (changed) {
             try (Writer writer = Files.newBufferedWriter(file)) {
-                values.store(writer, "Dev-only secrets of ./run-local.sh (git-ignored); delete to regenerate with --fresh");
+                values.store(
+                        writer, "Dev-only secrets of ./run-local.sh (git-ignored); delete to regenerate with --fresh");
             }
         }
         return new DevSecrets(values);

@@ -51,37 +51,60 @@ public final class KeycloakServer implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new IllegalStateException("Keycloak " + VERSION + " is not unpacked: build devstack first (./mvnw -pl devstack package)");
+        throw new IllegalStateException(
+                "Keycloak " + VERSION + " is not unpacked: build devstack first (./mvnw -pl devstack package)");
     }
 
-    public static KeycloakServer start(Path home, PostgresServer postgres, String database, int httpPort,
-            int managementPort, String adminPassword, Path logFile) {
+    public static KeycloakServer start(
+            Path home,
+            PostgresServer postgres,
+            String database,
+            int httpPort,
+            int managementPort,
+            String adminPassword,
+            Path logFile) {
         long started = System.nanoTime();
         try {
             ensureBuilt(home);
             ensureDatabase(postgres, database);
-            List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
-                    "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
+            List<String> command = new ArrayList<>(List.of(
+                    home.resolve("bin/kc.sh").toString(),
+                    "start",
+                    "--optimized",
+                    "--http-enabled=true",
+                    "--http-host=127.0.0.1",
+                    "--http-port=" + httpPort,
                     "--http-management-port=" + managementPort,
                     // One fixed public address: a token's issuer must not depend on whether Keycloak was reached as
                     // localhost or 127.0.0.1, or the services (which expect 127.0.0.1) refuse it.
                     "--hostname=http://127.0.0.1:" + httpPort,
-                    "--db-url=" + postgres.jdbcUrl(database), "--db-username=" + database, "--db-password=" + database,
+                    "--db-url=" + postgres.jdbcUrl(database),
+                    "--db-username=" + database,
+                    "--db-password=" + database,
                     "--cache=local"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
             builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m");
             Process process = builder.start();
             KeycloakServer server = new KeycloakServer(process, "http://127.0.0.1:" + httpPort, adminPassword);
             try {
-                ChildProcesses.awaitReady("Keycloak", process, "http://127.0.0.1:" + managementPort + "/health/ready", START_TIMEOUT,
+                ChildProcesses.awaitReady(
+                        "Keycloak",
+                        process,
+                        "http://127.0.0.1:" + managementPort + "/health/ready",
+                        START_TIMEOUT,
                         logFile.toString());
             } catch (IllegalStateException e) {
                 server.close();
                 throw e;
             }
-            log.info("Keycloak {} ready at {} in {} s", VERSION, server.url, (System.nanoTime() - started) / 1_000_000_000);
+            log.info(
+                    "Keycloak {} ready at {} in {} s",
+                    VERSION,
+                    server.url,
+                    (System.nanoTime() - started) / 1_000_000_000);
             return server;
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Keycloak did not start", e);
@@ -116,8 +139,15 @@ public final class KeycloakServer implements AutoCloseable {
         }
         long started = System.nanoTime();
         Path buildLog = Files.createTempFile("keycloak-build", ".log");
-        Process build = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres",
-                "--health-enabled=true", "--cache=local").redirectErrorStream(true).redirectOutput(buildLog.toFile()).start();
+        Process build = new ProcessBuilder(
+                        home.resolve("bin/kc.sh").toString(),
+                        "build",
+                        "--db=postgres",
+                        "--health-enabled=true",
+                        "--cache=local")
+                .redirectErrorStream(true)
+                .redirectOutput(buildLog.toFile())
+                .start();
         if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
             throw new IllegalStateException("Keycloak's build step failed; see " + buildLog);
         }
@@ -127,7 +157,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Keycloak keeps its own database, with a login of the same name. */
     private static void ensureDatabase(PostgresServer postgres, String database) throws SQLException {
-        try (Connection admin = postgres.connectAsSuperuser("postgres"); Statement st = admin.createStatement()) {
+        try (Connection admin = postgres.connectAsSuperuser("postgres");
+                Statement st = admin.createStatement()) {
             if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", database)) {
                 st.execute("CREATE ROLE \"" + database + "\" LOGIN PASSWORD '" + database + "'");
             }

@@ -10,8 +10,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 /** Accounts for demos and tests: created when missing, with a known password and realm roles. */
 final class KeycloakUsers {
 
-    private KeycloakUsers() {
-    }
+    private KeycloakUsers() {}
 
     /** Returns the account's subject (Keycloak user id). */
     static String ensure(Keycloak admin, String realmName, String email, String password, String... realmRoles) {
@@ -39,7 +38,9 @@ final class KeycloakUsers {
         }
         String id = found.get(0).getId();
         if (realmRoles.length > 0) {
-            List<RoleRepresentation> roles = Arrays.stream(realmRoles).map(r -> realm.roles().get(r).toRepresentation()).toList();
+            List<RoleRepresentation> roles = Arrays.stream(realmRoles)
+                    .map(r -> realm.roles().get(r).toRepresentation())
+                    .toList();
             realm.users().get(id).roles().realmLevel().add(roles);
         }
         return id;

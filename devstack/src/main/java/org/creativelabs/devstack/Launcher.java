@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.keycloak.admin.client.Keycloak;
 
 /**
  * Runs the whole platform locally: PostgreSQL (embedded with a data folder kept under {@code .devstack/},
@@ -26,7 +25,8 @@ public final class Launcher {
     private final Path root;
     private final Path home;
     private final List<Process> services = Collections.synchronizedList(new ArrayList<>());
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedPostgresServer embedded;
     private KeycloakServer keycloak;
     private MailSink mail;
@@ -34,7 +34,9 @@ public final class Launcher {
     private Launcher(Path root) {
         this.root = root;
         String configured = System.getenv("CLP_DEVSTACK_HOME");
-        this.home = configured == null || configured.isBlank() ? root.resolve(".devstack") : Path.of(configured).toAbsolutePath();
+        this.home = configured == null || configured.isBlank()
+                ? root.resolve(".devstack")
+                : Path.of(configured).toAbsolutePath();
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,12 +63,19 @@ public final class Launcher {
         int keycloakPort = port("KEYCLOAK_PORT", 8180);
         System.out.println("devstack: starting Keycloak " + KeycloakServer.VERSION + " on port " + keycloakPort
                 + " (its own database 'keycloak'; log: " + home.resolve("logs/keycloak.log") + ")");
-        keycloak = KeycloakServer.start(KeycloakServer.distribution(), server, "keycloak", keycloakPort,
-                port("KEYCLOAK_MANAGEMENT_PORT", 9180), secrets.get("KEYCLOAK_ADMIN_PASSWORD"), home.resolve("logs/keycloak.log"));
+        keycloak = KeycloakServer.start(
+                KeycloakServer.distribution(),
+                server,
+                "keycloak",
+                keycloakPort,
+                port("KEYCLOAK_MANAGEMENT_PORT", 9180),
+                secrets.get("KEYCLOAK_ADMIN_PASSWORD"),
+                home.resolve("logs/keycloak.log"));
 
         int smtpPort = port("CLP_SMTP_PORT", 3025);
         mail = MailSink.start(smtpPort, home.resolve("mail"));
-        System.out.println("devstack: SMTP sink (GreenMail) on port " + smtpPort + ": e-mails land in " + home.resolve("mail"));
+        System.out.println(
+                "devstack: SMTP sink (GreenMail) on port " + smtpPort + ": e-mails land in " + home.resolve("mail"));
 
         int corePort = port("PLATFORM_CORE_PORT", 8081);
         int adminPort = port("TENANT_ADMIN_PORT", 8082);
@@ -107,7 +116,8 @@ public final class Launcher {
 
         new DemoLabs(http, coreUrl, "http://127.0.0.1:" + adminPort, keycloak, secrets).seed();
 
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 Creative Labs Platform is running (Ctrl-C stops everything).
                   gateway        http://localhost:%1$d           e.g. http://localhost:%1$d/labs/osh/spaces
@@ -126,9 +136,20 @@ public final class Launcher {
                 A token for the API, e.g. as Osh's resident:
                   curl -s -d grant_type=password -d client_id=clp-dev -d 'scope=openid organization' -d username=osh.resident@example.org -d password=%10$s \\
                     %4$s/realms/creative-labs/protocol/openid-connect/token
-                """, gatewayPort, corePort, adminPort, keycloak.url(), jdbcUrl, logins.runtime(), logins.migrator(),
-                logins.tenantAdmin(), home.resolve("logs"), secrets.get("DEMO_PASSWORD"), home.resolve("mail"),
-                DemoLabs.COORDINATOR, DemoLabs.UNDP_VIEWER);
+                """,
+                gatewayPort,
+                corePort,
+                adminPort,
+                keycloak.url(),
+                jdbcUrl,
+                logins.runtime(),
+                logins.migrator(),
+                logins.tenantAdmin(),
+                home.resolve("logs"),
+                secrets.get("DEMO_PASSWORD"),
+                home.resolve("mail"),
+                DemoLabs.COORDINATOR,
+                DemoLabs.UNDP_VIEWER);
     }
 
     private PostgresServer startPostgres(boolean fresh) throws IOException {
@@ -140,7 +161,8 @@ public final class Launcher {
         Path data = home.resolve("postgres");
         if (fresh && Files.exists(data)) {
             try (var files = Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         boolean keep = Files.exists(data.resolve("PG_VERSION"));

@@ -41,8 +41,8 @@ final class MailSink implements AutoCloseable {
     private synchronized void writeNew(Path folder) {
         MimeMessage[] messages = mail.getReceivedMessages();
         for (; written < messages.length; written++) {
-            try (OutputStream out = Files.newOutputStream(folder.resolve(String.format("%03d-%s.eml", written + 1,
-                    recipient(messages[written]))))) {
+            try (OutputStream out = Files.newOutputStream(
+                    folder.resolve(String.format("%03d-%s.eml", written + 1, recipient(messages[written]))))) {
                 messages[written].writeTo(out);
             } catch (IOException | MessagingException e) {
                 System.err.println("devstack: could not write e-mail " + (written + 1) + ": " + e);

@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
 public final class MalformedRequests {
 
     /** An endpoint as its service maps it, e.g. {@code POST /api/labs/{slug}/spaces}, with its query parameters. */
-    public record Endpoint(String method, String pattern, Set<String> queryParameters) {
-    }
+    public record Endpoint(String method, String pattern, Set<String> queryParameters) {}
 
     public record Report(int endpoints, int requests, int serverErrors, List<String> failures) {
 
@@ -32,12 +31,25 @@ public final class MalformedRequests {
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
     /** Path values: not a UUID, non-canonical UUID, bad and odd encodings, injection, path tricks, huge. */
-    private static final List<String> PATH_VALUES = List.of("not-a-uuid", "1-1-1-1-1", "%00", "%ZZ", "%", "%2e%2e",
-            "..%2f..%2finternal", "%D0%BE%D1%88", "%27%20OR%20%271%27%3D%271", "-1", "%F0%9F%98%80", "a;b=c", "x".repeat(3000),
-            "00000000-0000-0000-0000-000000000000", "%2Fapi%2Flabs");
+    private static final List<String> PATH_VALUES = List.of(
+            "not-a-uuid",
+            "1-1-1-1-1",
+            "%00",
+            "%ZZ",
+            "%",
+            "%2e%2e",
+            "..%2f..%2finternal",
+            "%D0%BE%D1%88",
+            "%27%20OR%20%271%27%3D%271",
+            "-1",
+            "%F0%9F%98%80",
+            "a;b=c",
+            "x".repeat(3000),
+            "00000000-0000-0000-0000-000000000000",
+            "%2Fapi%2Flabs");
 
-    private static final List<String> QUERY_VALUES = List.of("%ZZ", "%00", "", "-1", "2026-13-45", "99999999999999999999",
-            "x".repeat(3000), "%27%3B--", "true%00");
+    private static final List<String> QUERY_VALUES = List.of(
+            "%ZZ", "%00", "", "-1", "2026-13-45", "99999999999999999999", "x".repeat(3000), "%27%3B--", "true%00");
 
     private static final List<Map<String, String>> HEADERS = List.of(
             Map.of("Idempotency-Key", "k".repeat(500)),
@@ -52,14 +64,16 @@ public final class MalformedRequests {
             Map.of("If-None-Match", "\"unterminated"),
             Map.of("X-Lab", "batken", "X-Tenant-Id", "00000000-0000-0000-0000-000000000001"));
 
-    private MalformedRequests() {
-    }
+    private MalformedRequests() {}
 
     /**
      * @param validValue a valid value for a path variable (e.g. a real lab's slug), used for the variables not under test
      * @param tokenForPath the bearer token to send on a path, or null for none
      */
-    public static Report drive(int port, Collection<Endpoint> endpoints, Function<String, String> validValue,
+    public static Report drive(
+            int port,
+            Collection<Endpoint> endpoints,
+            Function<String, String> validValue,
             Function<String, String> tokenForPath) {
         List<String> failures = new ArrayList<>();
         int requests = 0;
@@ -94,8 +108,13 @@ public final class MalformedRequests {
         return new Report(endpoints.size(), requests, serverErrors, failures);
     }
 
-    private static int check(int port, String method, String target, Map<String, String> extra,
-            Function<String, String> tokenForPath, List<String> failures) {
+    private static int check(
+            int port,
+            String method,
+            String target,
+            Map<String, String> extra,
+            Function<String, String> tokenForPath,
+            List<String> failures) {
         Map<String, String> headers = new LinkedHashMap<>();
         String token = tokenForPath.apply(target);
         if (token != null) {
@@ -107,9 +126,10 @@ public final class MalformedRequests {
         headers.putAll(extra);
         String body = method.equals("GET") || method.equals("DELETE") ? null : "{}";
         RawHttp.Answer answer = RawHttp.send(port, method, target, headers, body);
-        String shown = method + " " + (target.length() > 120 ? target.substring(0, 120) + "…" : target) + " " + extra.keySet()
-                + " -> " + answer.status() + " " + answer.contentType() + " "
-                + (answer.body().length() > 200 ? answer.body().substring(0, 200) : answer.body());
+        String shown =
+                method + " " + (target.length() > 120 ? target.substring(0, 120) + "…" : target) + " " + extra.keySet()
+                        + " -> " + answer.status() + " " + answer.contentType() + " "
+                        + (answer.body().length() > 200 ? answer.body().substring(0, 200) : answer.body());
         if (answer.status() >= 500) {
             failures.add(shown);
             return 1;
@@ -125,7 +145,8 @@ public final class MalformedRequests {
         StringBuilder path = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
-            matcher.appendReplacement(path, Matcher.quoteReplacement(name.equals(variable) ? value : validValue.apply(name)));
+            matcher.appendReplacement(
+                    path, Matcher.quoteReplacement(name.equals(variable) ? value : validValue.apply(name)));
         }
         matcher.appendTail(path);
         return path.toString();

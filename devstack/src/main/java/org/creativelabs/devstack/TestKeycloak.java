@@ -29,8 +29,7 @@ public final class TestKeycloak {
     private static String url;
     private static String adminPassword;
 
-    private TestKeycloak() {
-    }
+    private TestKeycloak() {}
 
     public static synchronized String url() {
         if (url == null) {
@@ -69,10 +68,15 @@ public final class TestKeycloak {
     }
 
     public static Map<String, String> secrets() {
-        return Map.of(CreativeLabsRealm.GATEWAY_CLIENT, secret(CreativeLabsRealm.GATEWAY_CLIENT),
-                CreativeLabsRealm.TENANT_ADMIN_CLIENT, secret(CreativeLabsRealm.TENANT_ADMIN_CLIENT),
-                CreativeLabsRealm.PROVISIONER_CLIENT, secret(CreativeLabsRealm.PROVISIONER_CLIENT),
-                CreativeLabsRealm.PLATFORM_CORE_CLIENT, secret(CreativeLabsRealm.PLATFORM_CORE_CLIENT));
+        return Map.of(
+                CreativeLabsRealm.GATEWAY_CLIENT,
+                secret(CreativeLabsRealm.GATEWAY_CLIENT),
+                CreativeLabsRealm.TENANT_ADMIN_CLIENT,
+                secret(CreativeLabsRealm.TENANT_ADMIN_CLIENT),
+                CreativeLabsRealm.PROVISIONER_CLIENT,
+                secret(CreativeLabsRealm.PROVISIONER_CLIENT),
+                CreativeLabsRealm.PLATFORM_CORE_CLIENT,
+                secret(CreativeLabsRealm.PLATFORM_CORE_CLIENT));
     }
 
     /** A new account with the test password and the given realm roles; returns its username. */
@@ -83,30 +87,51 @@ public final class TestKeycloak {
     }
 
     public static String subjectOf(String username) {
-        return admin().realm(CreativeLabsRealm.NAME).users().searchByUsername(username, true).get(0).getId();
+        return admin().realm(CreativeLabsRealm.NAME)
+                .users()
+                .searchByUsername(username, true)
+                .get(0)
+                .getId();
     }
 
     /** An access token of a user, through the dev/test-only password-grant client. */
     public static String userToken(String username) {
-        try (Keycloak user = KeycloakBuilder.builder().serverUrl(url()).realm(CreativeLabsRealm.NAME)
-                .clientId(CreativeLabsRealm.DEV_CLIENT).username(username).password(TEST_PASSWORD).grantType("password").build()) {
+        try (Keycloak user = KeycloakBuilder.builder()
+                .serverUrl(url())
+                .realm(CreativeLabsRealm.NAME)
+                .clientId(CreativeLabsRealm.DEV_CLIENT)
+                .username(username)
+                .password(TEST_PASSWORD)
+                .grantType("password")
+                .build()) {
             return user.tokenManager().getAccessTokenString();
         }
     }
 
     /** A user's token for the given scopes, e.g. {@code "openid organization"} for the organization claim. */
     public static String userToken(String username, String scope) {
-        try (Keycloak user = KeycloakBuilder.builder().serverUrl(url()).realm(CreativeLabsRealm.NAME)
-                .clientId(CreativeLabsRealm.DEV_CLIENT).username(username).password(TEST_PASSWORD).grantType("password")
-                .scope(scope).build()) {
+        try (Keycloak user = KeycloakBuilder.builder()
+                .serverUrl(url())
+                .realm(CreativeLabsRealm.NAME)
+                .clientId(CreativeLabsRealm.DEV_CLIENT)
+                .username(username)
+                .password(TEST_PASSWORD)
+                .grantType("password")
+                .scope(scope)
+                .build()) {
             return user.tokenManager().getAccessTokenString();
         }
     }
 
     /** A client-credentials token of a service account client. */
     public static String clientToken(String clientId) {
-        try (Keycloak client = KeycloakBuilder.builder().serverUrl(url()).realm(CreativeLabsRealm.NAME)
-                .clientId(clientId).clientSecret(secret(clientId)).grantType("client_credentials").build()) {
+        try (Keycloak client = KeycloakBuilder.builder()
+                .serverUrl(url())
+                .realm(CreativeLabsRealm.NAME)
+                .clientId(clientId)
+                .clientSecret(secret(clientId))
+                .grantType("client_credentials")
+                .build()) {
             return client.tokenManager().getAccessTokenString();
         }
     }
@@ -114,16 +139,25 @@ public final class TestKeycloak {
     static void applyRealm(Keycloak admin) {
         var definition = CreativeLabsRealm.definition(new CreativeLabsRealm.Settings(
                 List.of("http://localhost:8080/*", "http://127.0.0.1:8080/*"), secrets(), true));
-        new RealmReconciler(admin).apply(definition, CreativeLabsRealm.serviceAccountRealmRoles(),
-                CreativeLabsRealm.serviceAccountManagementRoles());
+        new RealmReconciler(admin)
+                .apply(
+                        definition,
+                        CreativeLabsRealm.serviceAccountRealmRoles(),
+                        CreativeLabsRealm.serviceAccountManagementRoles());
     }
 
     private static KeycloakServer startForThisJvm() {
         try {
             Path logFile = Files.createTempFile("clp-test-keycloak", ".log");
             log.info("Starting Keycloak {} for this test JVM (log: {})", KeycloakServer.VERSION, logFile);
-            return KeycloakServer.start(KeycloakServer.distribution(), TestPostgres.server(), "clpt_keycloak",
-                    freePort(), freePort(), "admin", logFile);
+            return KeycloakServer.start(
+                    KeycloakServer.distribution(),
+                    TestPostgres.server(),
+                    "clpt_keycloak",
+                    freePort(),
+                    freePort(),
+                    "admin",
+                    logFile);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -143,8 +177,9 @@ public final class TestKeycloak {
         }
         long started = System.nanoTime();
         String ready = url();
-        System.out.printf("KEYCLOAK_READY %s (started and realm applied in %d s)%n", ready,
-                (System.nanoTime() - started) / 1_000_000_000);
+        System.out.printf(
+                "KEYCLOAK_READY %s (started and realm applied in %d s)%n",
+                ready, (System.nanoTime() - started) / 1_000_000_000);
         Thread.currentThread().join();
     }
 }

@@ -21,8 +21,7 @@ public final class TestPostgres {
     private static final Map<String, DatabaseLogins> databases = new ConcurrentHashMap<>();
     private static PostgresServer server;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     public static synchronized PostgresServer server() {
         if (server == null) {
@@ -35,8 +34,10 @@ public final class TestPostgres {
                 EmbeddedPostgresServer embedded = startEmbedded();
                 Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-postgres-stop"));
                 server = embedded.server();
-                log.info("Tests use an embedded PostgreSQL on port {} (started in {} ms)",
-                        server.port(), (System.nanoTime() - started) / 1_000_000);
+                log.info(
+                        "Tests use an embedded PostgreSQL on port {} (started in {} ms)",
+                        server.port(),
+                        (System.nanoTime() - started) / 1_000_000);
             }
         }
         return server;

@@ -22,8 +22,7 @@ public final class TestS3 {
 
     private static String endpoint;
 
-    private TestS3() {
-    }
+    private TestS3() {}
 
     /** Node.js and npm are on the path (CI requires them: {@code CLP_REQUIRE_NODE_TOOLS}). */
     public static boolean available() {
@@ -50,9 +49,21 @@ public final class TestS3 {
             }
             Path data = Files.createTempDirectory("clp-s3rver");
             Path log = Files.createTempFile("clp-s3rver", ".log");
-            Process process = new ProcessBuilder("node", tools.resolve("node_modules/s3rver/bin/s3rver.js").toString(),
-                    "-d", data.toString(), "-a", "127.0.0.1", "-p", String.valueOf(port), "--silent", "--configure-bucket", bucket)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(
+                            "node",
+                            tools.resolve("node_modules/s3rver/bin/s3rver.js").toString(),
+                            "-d",
+                            data.toString(),
+                            "-a",
+                            "127.0.0.1",
+                            "-p",
+                            String.valueOf(port),
+                            "--silent",
+                            "--configure-bucket",
+                            bucket)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
@@ -67,7 +78,8 @@ public final class TestS3 {
                 }
             }
             process.destroyForcibly();
-            throw new IllegalStateException("s3rver did not listen on " + port + " within 30 s: " + Files.readString(log));
+            throw new IllegalStateException(
+                    "s3rver did not listen on " + port + " within 30 s: " + Files.readString(log));
         } catch (IOException e) {
             throw new IllegalStateException("Could not start s3rver", e);
         } catch (InterruptedException e) {
@@ -84,22 +96,31 @@ public final class TestS3 {
                 return candidate;
             }
         }
-        throw new IllegalStateException("devstack/s3rver not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "devstack/s3rver not found from " + Path.of("").toAbsolutePath());
     }
 
-    private static void run(List<String> command, Path directory, Duration timeout) throws IOException, InterruptedException {
+    private static void run(List<String> command, Path directory, Duration timeout)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile("clp-npm", ".log");
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " failed in " + directory + ": " + Files.readString(log));
+            throw new IllegalStateException(
+                    String.join(" ", command) + " failed in " + directory + ": " + Files.readString(log));
         }
     }
 
     private static boolean onPath(String command) {
         try {
-            return new ProcessBuilder("sh", "-c", "command -v " + command).start().waitFor() == 0;
+            return new ProcessBuilder("sh", "-c", "command -v " + command)
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

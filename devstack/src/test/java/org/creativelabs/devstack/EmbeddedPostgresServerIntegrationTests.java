@@ -33,7 +33,8 @@ class EmbeddedPostgresServerIntegrationTests {
         try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(data, 0, true);
                 Connection c = again.server().connectAsSuperuser("postgres");
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + logins.database() + "'")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT count(*) FROM pg_database WHERE datname = '" + logins.database() + "'")) {
             rs.next();
             assertThat(rs.getInt(1)).as("the data folder survives a restart").isEqualTo(1);
         }

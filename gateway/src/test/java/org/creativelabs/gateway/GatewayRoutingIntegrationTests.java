@@ -39,7 +39,8 @@ class GatewayRoutingIntegrationTests {
 
     @DynamicPropertySource
     static void upstreamAddress(DynamicPropertyRegistry registry) {
-        registry.add("platform.platform-core-url",
+        registry.add(
+                "platform.platform-core-url",
                 () -> "http://127.0.0.1:" + upstream.getAddress().getPort());
     }
 
@@ -55,28 +56,45 @@ class GatewayRoutingIntegrationTests {
 
     @Test
     void rewritesALabPathOntoPlatformCoresLabApiAndDropsTenantHeaders() {
-        client.get().uri("/labs/osh/spaces?kind=ROOM").header("X-Lab-Id", "batken").header("X-Tenant", "batken")
+        client.get()
+                .uri("/labs/osh/spaces?kind=ROOM")
+                .header("X-Lab-Id", "batken")
+                .header("X-Tenant", "batken")
                 .exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff");
         assertThat(received).containsExactly("GET /api/labs/osh/spaces?kind=ROOM headers-claiming-a-lab=0");
     }
 
     @Test
     void neverRoutesTheInternalApi() {
-        client.get().uri("/internal/tenants").exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get()
+                .uri("/internal/tenants")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(received).isEmpty();
     }
 
     @Test
     void refusesPathTricksThatABackendCouldNormaliseIntoAnotherRoute() {
-        for (String path : new String[] {"/labs/osh/%2e%2e/%2e%2e/%2e%2e/internal/tenants",
-                "/labs/osh/..%2F..%2Finternal/tenants", "/labs/osh;x=1/spaces", "/labs/osh/%252e%252e/spaces"}) {
-            client.get().uri(java.net.URI.create("http://127.0.0.1:" + port + path)).exchange()
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        for (String path : new String[] {
+            "/labs/osh/%2e%2e/%2e%2e/%2e%2e/internal/tenants",
+            "/labs/osh/..%2F..%2Finternal/tenants",
+            "/labs/osh;x=1/spaces",
+            "/labs/osh/%252e%252e/spaces"
+        }) {
+            client.get()
+                    .uri(java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
         assertThat(received).isEmpty();
     }
@@ -91,11 +109,19 @@ class GatewayRoutingIntegrationTests {
                 .run("--server.port=0", "--platform.platform-core-url=http://127.0.0.1:" + closedPort);
         try {
             int port = gatewayToNowhere.getEnvironment().getProperty("local.server.port", Integer.class);
-            WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
-                    .get().uri("/labs/osh/spaces").exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.detail").isEqualTo("The service behind this address is not reachable right now.");
+            WebTestClient.bindToServer()
+                    .baseUrl("http://127.0.0.1:" + port)
+                    .build()
+                    .get()
+                    .uri("/labs/osh/spaces")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .isEqualTo("The service behind this address is not reachable right now.");
         } finally {
             gatewayToNowhere.close();
         }
@@ -103,12 +129,24 @@ class GatewayRoutingIntegrationTests {
 
     @Test
     void answersOnlyItsHealthProbesToThePublic() {
-        client.get().uri("/readyz").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get()
+                .uri("/readyz")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
         client.get().uri("/livez").exchange().expectStatus().isOk();
-        for (String hidden : new String[] {"/actuator/metrics", "/actuator/prometheus", "/actuator/health", "/v3/api-docs"}) {
-            client.get().uri(hidden).exchange().expectStatus().isNotFound()
-                    .expectHeader().contentTypeCompatibleWith("application/problem+json");
+        for (String hidden :
+                new String[] {"/actuator/metrics", "/actuator/prometheus", "/actuator/health", "/v3/api-docs"}) {
+            client.get()
+                    .uri(hidden)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentTypeCompatibleWith("application/problem+json");
         }
     }
 
@@ -117,8 +155,11 @@ class GatewayRoutingIntegrationTests {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
                 long claims = exchange.getRequestHeaders().keySet().stream()
-                        .filter(h -> h.toLowerCase().startsWith("x-lab") || h.toLowerCase().startsWith("x-tenant")).count();
-                received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " headers-claiming-a-lab=" + claims);
+                        .filter(h -> h.toLowerCase().startsWith("x-lab")
+                                || h.toLowerCase().startsWith("x-tenant"))
+                        .count();
+                received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " headers-claiming-a-lab="
+                        + claims);
                 byte[] body = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);

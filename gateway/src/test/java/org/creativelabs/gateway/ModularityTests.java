@@ -16,6 +16,9 @@ class ModularityTests {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("org.creativelabs.gateway.(*)..").should().beFreeOfCycles().check(CLASSES);
+        slices().matching("org.creativelabs.gateway.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
     }
 }

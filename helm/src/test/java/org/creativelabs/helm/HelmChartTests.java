@@ -35,21 +35,40 @@ class HelmChartTests {
         String rendered = render(Map.of(), null);
         assertThat(ManifestCheck.verify(rendered)).isEmpty();
         List<HasMetadata> resources = ManifestCheck.parseAll(rendered);
-        assertThat(resources.stream().filter(Deployment.class::isInstance).map(r -> r.getMetadata().getName()))
+        assertThat(resources.stream()
+                        .filter(Deployment.class::isInstance)
+                        .map(r -> r.getMetadata().getName()))
                 .containsExactlyInAnyOrder("clp-gateway", "clp-platform-core", "clp-tenant-admin");
-        assertThat(resources.stream().filter(HorizontalPodAutoscaler.class::isInstance).count()).isEqualTo(2);
-        Ingress ingress = resources.stream().filter(Ingress.class::isInstance).map(Ingress.class::cast).findFirst().orElseThrow();
-        assertThat(ingress.getSpec().getRules()).extracting(rule -> rule.getHost())
+        assertThat(resources.stream()
+                        .filter(HorizontalPodAutoscaler.class::isInstance)
+                        .count())
+                .isEqualTo(2);
+        Ingress ingress = resources.stream()
+                .filter(Ingress.class::isInstance)
+                .map(Ingress.class::cast)
+                .findFirst()
+                .orElseThrow();
+        assertThat(ingress.getSpec().getRules())
+                .extracting(rule -> rule.getHost())
                 .containsExactly("labs.example.org", "*.labs.example.org");
-        assertThat(ingress.getSpec().getRules()).allSatisfy(rule -> assertThat(
-                rule.getHttp().getPaths().get(0).getBackend().getService().getName()).isEqualTo("clp-gateway"));
+        assertThat(ingress.getSpec().getRules())
+                .allSatisfy(rule -> assertThat(rule.getHttp()
+                                .getPaths()
+                                .get(0)
+                                .getBackend()
+                                .getService()
+                                .getName())
+                        .isEqualTo("clp-gateway"));
     }
 
     @Test
     void productionValuesRenderManifestsThatFollowEveryRule() {
         String rendered = render(Map.of(), PRODUCTION);
         assertThat(ManifestCheck.verify(rendered)).isEmpty();
-        assertThat(ManifestCheck.parseAll(rendered).stream().filter(HorizontalPodAutoscaler.class::isInstance).count()).isEqualTo(3);
+        assertThat(ManifestCheck.parseAll(rendered).stream()
+                        .filter(HorizontalPodAutoscaler.class::isInstance)
+                        .count())
+                .isEqualTo(3);
     }
 
     @Test
@@ -78,26 +97,39 @@ class HelmChartTests {
     @Test
     void exportsInAnObjectStoreGetItsSettingsItsCredentialsAndOnlyPlatformCoreReachesIt() {
         String rendered = render(Map.of(), PRODUCTION);
-        assertThat(rendered).contains("PLATFORM_EXPORT_STORE: \"s3\"", "PLATFORM_EXPORT_S3_BUCKET: \"creative-labs-exports\"")
+        assertThat(rendered)
+                .contains("PLATFORM_EXPORT_STORE: \"s3\"", "PLATFORM_EXPORT_S3_BUCKET: \"creative-labs-exports\"")
                 .contains("name: PLATFORM_EXPORT_S3_SECRET_KEY");
-        assertThat(rendered.split("\n---")).filteredOn(m -> m.contains("kind: NetworkPolicy") && m.contains("10.40.0.0/24"))
-                .singleElement().asString().contains("name: clp-platform-core");
-        assertThat(render(Map.of(), null)).doesNotContain("10.40.0.0/24").doesNotContain("PLATFORM_EXPORT_S3_SECRET_KEY")
+        assertThat(rendered.split("\n---"))
+                .filteredOn(m -> m.contains("kind: NetworkPolicy") && m.contains("10.40.0.0/24"))
+                .singleElement()
+                .asString()
+                .contains("name: clp-platform-core");
+        assertThat(render(Map.of(), null))
+                .doesNotContain("10.40.0.0/24")
+                .doesNotContain("PLATFORM_EXPORT_S3_SECRET_KEY")
                 .contains("PLATFORM_EXPORT_STORE: \"postgres\"");
-        assertThatThrownBy(() -> render(Map.of("exports.store", "s3"), null)).as("s3 without a bucket").hasMessageContaining("bucket");
+        assertThatThrownBy(() -> render(Map.of("exports.store", "s3"), null))
+                .as("s3 without a bucket")
+                .hasMessageContaining("bucket");
     }
 
     @Test
     void failsWhenPlatformCoreAcceptsTrafficFromAnywhere() {
         String rendered = render(Map.of(), null);
-        String opened = rendered.replaceFirst("(?s)(name: clp-platform-core\\n  labels:.*?ingress:\\n    - from:\\n)",
+        String opened = rendered.replaceFirst(
+                "(?s)(name: clp-platform-core\\n  labels:.*?ingress:\\n    - from:\\n)",
                 "$1        - namespaceSelector: {}\n");
         assertThat(opened).isNotEqualTo(rendered);
         assertThat(ManifestCheck.verify(opened)).anySatisfy(v -> assertThat(v).contains("ingress must come only from"));
     }
 
     private static String render(Map<String, Object> values, Path valuesFile) {
-        var template = new Helm(CHART).template().withName("clp").withNamespace("creative-labs").withKubeVersion("1.31.0");
+        var template = new Helm(CHART)
+                .template()
+                .withName("clp")
+                .withNamespace("creative-labs")
+                .withKubeVersion("1.31.0");
         if (valuesFile != null) {
             template.withValuesFile(valuesFile);
         }

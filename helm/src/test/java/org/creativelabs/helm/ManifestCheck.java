@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -69,11 +68,13 @@ final class ManifestCheck {
                 continue;
             }
             if (resource == null || resource.getClass().getName().contains("GenericKubernetesResource")) {
-                violations.add("unknown kind in document: " + document.strip().lines().limit(3).toList());
+                violations.add("unknown kind in document: "
+                        + document.strip().lines().limit(3).toList());
                 continue;
             }
             resources.add(resource);
-            findUnknownFields(resource, resource.getKind() + "/" + resource.getMetadata().getName(), new IdentityHashMap<>());
+            findUnknownFields(
+                    resource, resource.getKind() + "/" + resource.getMetadata().getName(), new IdentityHashMap<>());
         }
     }
 
@@ -96,8 +97,10 @@ final class ManifestCheck {
             return;
         }
         for (Method getter : node.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get")
+                    || getter.getName().equals("getClass")) {
                 continue;
             }
             Object value;
@@ -112,7 +115,8 @@ final class ManifestCheck {
                 }
                 continue;
             }
-            String field = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
+            String field = Character.toLowerCase(getter.getName().charAt(3))
+                    + getter.getName().substring(4);
             findUnknownFields(value, path + "." + field, seen);
         }
     }
@@ -122,15 +126,20 @@ final class ManifestCheck {
             if (resource instanceof Deployment deployment) {
                 checkPod(deployment, deployment.getSpec().getTemplate().getSpec(), true);
                 boolean protectedByPdb = resources.stream()
-                        .filter(PodDisruptionBudget.class::isInstance).map(PodDisruptionBudget.class::cast)
-                        .anyMatch(pdb -> selects(pdb.getSpec().getSelector().getMatchLabels(),
+                        .filter(PodDisruptionBudget.class::isInstance)
+                        .map(PodDisruptionBudget.class::cast)
+                        .anyMatch(pdb -> selects(
+                                pdb.getSpec().getSelector().getMatchLabels(),
                                 deployment.getSpec().getTemplate().getMetadata().getLabels()));
                 require(protectedByPdb, deployment, "has no PodDisruptionBudget");
             } else if (resource instanceof Job job) {
                 checkPod(job, job.getSpec().getTemplate().getSpec(), false);
-                String hook = job.getMetadata().getAnnotations() == null ? "" : job.getMetadata().getAnnotations()
-                        .getOrDefault("helm.sh/hook", "");
-                require(hook.contains("pre-install") && hook.contains("pre-upgrade"), job,
+                String hook = job.getMetadata().getAnnotations() == null
+                        ? ""
+                        : job.getMetadata().getAnnotations().getOrDefault("helm.sh/hook", "");
+                require(
+                        hook.contains("pre-install") && hook.contains("pre-upgrade"),
+                        job,
                         "must run as a pre-install and pre-upgrade hook");
             }
         }
@@ -138,12 +147,21 @@ final class ManifestCheck {
 
     private void checkPod(HasMetadata workload, PodSpec pod, boolean serving) {
         PodSecurityContext podSecurity = pod.getSecurityContext();
-        require(pod.getServiceAccountName() != null && !pod.getServiceAccountName().equals("default"), workload,
+        require(
+                pod.getServiceAccountName() != null
+                        && !pod.getServiceAccountName().equals("default"),
+                workload,
                 "must use its own service account");
-        require(Boolean.FALSE.equals(pod.getAutomountServiceAccountToken()), workload,
+        require(
+                Boolean.FALSE.equals(pod.getAutomountServiceAccountToken()),
+                workload,
                 "must not mount a service account token");
-        Set<String> emptyDirs = pod.getVolumes() == null ? Set.of() : pod.getVolumes().stream()
-                .filter(v -> v.getEmptyDir() != null).map(Volume::getName).collect(Collectors.toSet());
+        Set<String> emptyDirs = pod.getVolumes() == null
+                ? Set.of()
+                : pod.getVolumes().stream()
+                        .filter(v -> v.getEmptyDir() != null)
+                        .map(Volume::getName)
+                        .collect(Collectors.toSet());
         List<Container> containers = new ArrayList<>(pod.getContainers());
         if (pod.getInitContainers() != null) {
             containers.addAll(pod.getInitContainers());
@@ -151,66 +169,114 @@ final class ManifestCheck {
         for (Container c : containers) {
             String where = "container " + c.getName();
             SecurityContext security = c.getSecurityContext();
-            Boolean runAsNonRoot = security != null && security.getRunAsNonRoot() != null ? security.getRunAsNonRoot()
+            Boolean runAsNonRoot = security != null && security.getRunAsNonRoot() != null
+                    ? security.getRunAsNonRoot()
                     : podSecurity == null ? null : podSecurity.getRunAsNonRoot();
             require(Boolean.TRUE.equals(runAsNonRoot), workload, where + " must set runAsNonRoot: true");
-            require(security != null && Boolean.TRUE.equals(security.getReadOnlyRootFilesystem()), workload,
+            require(
+                    security != null && Boolean.TRUE.equals(security.getReadOnlyRootFilesystem()),
+                    workload,
                     where + " must have a read-only root filesystem");
-            require(security != null && Boolean.FALSE.equals(security.getAllowPrivilegeEscalation()), workload,
+            require(
+                    security != null && Boolean.FALSE.equals(security.getAllowPrivilegeEscalation()),
+                    workload,
                     where + " must set allowPrivilegeEscalation: false");
-            require(security == null || !Boolean.TRUE.equals(security.getPrivileged()), workload, where + " must not be privileged");
-            require(security != null && security.getCapabilities() != null && security.getCapabilities().getDrop() != null
-                    && security.getCapabilities().getDrop().contains("ALL"), workload, where + " must drop all capabilities");
+            require(
+                    security == null || !Boolean.TRUE.equals(security.getPrivileged()),
+                    workload,
+                    where + " must not be privileged");
+            require(
+                    security != null
+                            && security.getCapabilities() != null
+                            && security.getCapabilities().getDrop() != null
+                            && security.getCapabilities().getDrop().contains("ALL"),
+                    workload,
+                    where + " must drop all capabilities");
             var resources = c.getResources();
             for (String kind : List.of("cpu", "memory")) {
-                require(resources != null && resources.getRequests() != null && resources.getRequests().containsKey(kind),
-                        workload, where + " must request " + kind);
-                require(resources != null && resources.getLimits() != null && resources.getLimits().containsKey(kind),
-                        workload, where + " must limit " + kind);
+                require(
+                        resources != null
+                                && resources.getRequests() != null
+                                && resources.getRequests().containsKey(kind),
+                        workload,
+                        where + " must request " + kind);
+                require(
+                        resources != null
+                                && resources.getLimits() != null
+                                && resources.getLimits().containsKey(kind),
+                        workload,
+                        where + " must limit " + kind);
             }
             String image = Objects.requireNonNullElse(c.getImage(), "");
             String lastPart = image.substring(image.lastIndexOf('/') + 1);
             String tag = lastPart.contains(":") ? lastPart.substring(lastPart.indexOf(':') + 1) : "";
-            require(!tag.isEmpty() && !tag.equals("latest"), workload, where + " must use an explicit image tag, not '" + image + "'");
-            boolean tmpMounted = c.getVolumeMounts() != null && c.getVolumeMounts().stream()
-                    .anyMatch(m -> "/tmp".equals(m.getMountPath()) && emptyDirs.contains(m.getName()));
+            require(
+                    !tag.isEmpty() && !tag.equals("latest"),
+                    workload,
+                    where + " must use an explicit image tag, not '" + image + "'");
+            boolean tmpMounted = c.getVolumeMounts() != null
+                    && c.getVolumeMounts().stream()
+                            .anyMatch(m -> "/tmp".equals(m.getMountPath()) && emptyDirs.contains(m.getName()));
             require(tmpMounted, workload, where + " must mount an emptyDir at /tmp");
             if (serving) {
                 require(isActuatorProbe(c.getLivenessProbe(), "/livez"), workload, where + " needs the liveness probe");
-                require(isActuatorProbe(c.getReadinessProbe(), "/readyz"), workload, where + " needs the readiness probe");
+                require(
+                        isActuatorProbe(c.getReadinessProbe(), "/readyz"),
+                        workload,
+                        where + " needs the readiness probe");
             }
         }
     }
 
     private static boolean isActuatorProbe(Probe probe, String path) {
-        return probe != null && probe.getHttpGet() != null && path.equals(probe.getHttpGet().getPath());
+        return probe != null
+                && probe.getHttpGet() != null
+                && path.equals(probe.getHttpGet().getPath());
     }
 
     private void checkNetworkPolicies() {
-        List<NetworkPolicy> policies = resources.stream().filter(NetworkPolicy.class::isInstance)
-                .map(NetworkPolicy.class::cast).toList();
-        boolean defaultDeny = policies.stream().anyMatch(p -> p.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))
-                && (p.getSpec().getIngress() == null || p.getSpec().getIngress().isEmpty())
-                && (p.getSpec().getEgress() == null || p.getSpec().getEgress().isEmpty())
-                && !p.getSpec().getPodSelector().getMatchLabels().containsKey(NAME));
+        List<NetworkPolicy> policies = resources.stream()
+                .filter(NetworkPolicy.class::isInstance)
+                .map(NetworkPolicy.class::cast)
+                .toList();
+        boolean defaultDeny = policies.stream()
+                .anyMatch(p -> p.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))
+                        && (p.getSpec().getIngress() == null
+                                || p.getSpec().getIngress().isEmpty())
+                        && (p.getSpec().getEgress() == null
+                                || p.getSpec().getEgress().isEmpty())
+                        && !p.getSpec().getPodSelector().getMatchLabels().containsKey(NAME));
         require(defaultDeny, null, "a default-deny NetworkPolicy for the release is missing");
 
         for (String workload : workloadNames()) {
             NetworkPolicy policy = policies.stream()
-                    .filter(p -> workload.equals(p.getSpec().getPodSelector().getMatchLabels().get(NAME)))
-                    .findFirst().orElse(null);
+                    .filter(p -> workload.equals(
+                            p.getSpec().getPodSelector().getMatchLabels().get(NAME)))
+                    .findFirst()
+                    .orElse(null);
             if (policy == null) {
                 violations.add(workload + ": no NetworkPolicy selects it");
                 continue;
             }
-            require(policy.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress")), policy,
+            require(
+                    policy.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress")),
+                    policy,
                     "must restrict both ingress and egress");
-            boolean dns = policy.getSpec().getEgress() != null && policy.getSpec().getEgress().stream()
-                    .anyMatch(rule -> rule.getPorts() != null && rule.getPorts().stream()
-                            .anyMatch(port -> port.getPort() != null && Integer.valueOf(53).equals(port.getPort().getIntVal())));
+            boolean dns = policy.getSpec().getEgress() != null
+                    && policy.getSpec().getEgress().stream()
+                            .anyMatch(rule -> rule.getPorts() != null
+                                    && rule.getPorts().stream()
+                                            .anyMatch(port -> port.getPort() != null
+                                                    && Integer.valueOf(53)
+                                                            .equals(port.getPort()
+                                                                    .getIntVal())));
             require(dns, policy, "must allow DNS egress");
-            Set<String> from = policy.getSpec().getIngress() == null ? Set.of() : policy.getSpec().getIngress().stream()
-                    .flatMap(rule -> rule.getFrom().stream()).map(ManifestCheck::describe).collect(Collectors.toSet());
+            Set<String> from = policy.getSpec().getIngress() == null
+                    ? Set.of()
+                    : policy.getSpec().getIngress().stream()
+                            .flatMap(rule -> rule.getFrom().stream())
+                            .map(ManifestCheck::describe)
+                            .collect(Collectors.toSet());
             Set<String> expected = switch (workload) {
                 case "gateway" -> Set.of("namespace");
                 case "platform-core" -> Set.of("gateway", "tenant-admin");
@@ -222,8 +288,10 @@ final class ManifestCheck {
     }
 
     private Set<String> workloadNames() {
-        return resources.stream().filter(r -> r instanceof Deployment || r instanceof Job)
-                .map(r -> r.getMetadata().getLabels().get(NAME)).collect(Collectors.toSet());
+        return resources.stream()
+                .filter(r -> r instanceof Deployment || r instanceof Job)
+                .map(r -> r.getMetadata().getLabels().get(NAME))
+                .collect(Collectors.toSet());
     }
 
     private static String describe(NetworkPolicyPeer peer) {
@@ -233,7 +301,9 @@ final class ManifestCheck {
         if (peer.getNamespaceSelector() != null && peer.getPodSelector() == null) {
             return "namespace";
         }
-        return peer.getPodSelector() == null ? "anything" : String.valueOf(peer.getPodSelector().getMatchLabels().get(NAME));
+        return peer.getPodSelector() == null
+                ? "anything"
+                : String.valueOf(peer.getPodSelector().getMatchLabels().get(NAME));
     }
 
     private static boolean selects(Map<String, String> selector, Map<String, String> labels) {
@@ -242,8 +312,10 @@ final class ManifestCheck {
 
     private void require(boolean ok, HasMetadata resource, String message) {
         if (!ok) {
-            violations.add((resource == null ? "" : resource.getKind() + "/" + resource.getMetadata().getName() + ": ") + message);
+            violations.add((resource == null
+                            ? ""
+                            : resource.getKind() + "/" + resource.getMetadata().getName() + ": ")
+                    + message);
         }
     }
-
 }

@@ -28,8 +28,7 @@ final class TerraformCheck {
     private static final Pattern EXACT_VERSION = Pattern.compile("^=?\\s*\\d+\\.\\d+\\.\\d+$");
     private static final Set<String> BUILT_IN = Set.of("terraform");
 
-    record Report(List<String> violations, List<String> checksRun) {
-    }
+    record Report(List<String> violations, List<String> checksRun) {}
 
     private final List<String> violations = new ArrayList<>();
     private final List<String> checksRun = new ArrayList<>();
@@ -45,8 +44,10 @@ final class TerraformCheck {
     static List<Path> tfFiles(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".tf"))
-                    .filter(p -> !p.toString().contains("/.terraform/") && !p.toString().contains("/node_modules/"))
-                    .sorted().toList();
+                    .filter(p -> !p.toString().contains("/.terraform/")
+                            && !p.toString().contains("/node_modules/"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -58,7 +59,8 @@ final class TerraformCheck {
             throw new IllegalStateException("HashiCorp's HCL parser needs Node.js and npm (see infra/README.md)");
         }
         checksRun.add("parse " + files.size() + " files with HashiCorp's HCL parser (@cdktf/hcl2json)");
-        List<String> command = new ArrayList<>(List.of("node", TOOLS.resolve("hcl2json.mjs").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("node", TOOLS.resolve("hcl2json.mjs").toString()));
         files.forEach(f -> command.add(f.toAbsolutePath().toString()));
         Result result = exec(command, TOOLS);
         if (result.exitCode() != 0) {
@@ -72,7 +74,9 @@ final class TerraformCheck {
 
     private void checkModules(Map<Path, Map<String, Object>> parsed) {
         Map<Path, List<Map<String, Object>>> modules = new TreeMap<>();
-        parsed.forEach((file, document) -> modules.computeIfAbsent(file.toAbsolutePath().getParent(), d -> new ArrayList<>()).add(document));
+        parsed.forEach((file, document) -> modules.computeIfAbsent(
+                        file.toAbsolutePath().getParent(), d -> new ArrayList<>())
+                .add(document));
         checksRun.add("variables and outputs described, providers pinned, in " + modules.size() + " modules");
         modules.forEach((dir, documents) -> {
             Map<String, Object> providers = new TreeMap<>();
@@ -82,7 +86,9 @@ final class TerraformCheck {
                 blocks(document, "variable").forEach((name, body) -> requireDescription(dir, "variable", name, body));
                 blocks(document, "output").forEach((name, body) -> requireDescription(dir, "output", name, body));
                 for (String kind : List.of("resource", "data")) {
-                    blocks(document, kind).keySet().forEach(type -> usedProviders.add(type.substring(0, type.indexOf('_'))));
+                    blocks(document, kind)
+                            .keySet()
+                            .forEach(type -> usedProviders.add(type.substring(0, type.indexOf('_'))));
                 }
                 Object terraform = unwrap(document.get("terraform"));
                 if (terraform instanceof Map<?, ?> settings) {
@@ -105,11 +111,13 @@ final class TerraformCheck {
                 if (source == null) {
                     violations.add(dir + ": provider " + name + " has no source");
                 }
-                if (version == null || !EXACT_VERSION.matcher(String.valueOf(version)).matches()) {
+                if (version == null
+                        || !EXACT_VERSION.matcher(String.valueOf(version)).matches()) {
                     violations.add(dir + ": provider " + name + " is not pinned to an exact version (" + version + ")");
                 }
             });
-            usedProviders.stream().filter(p -> !providers.containsKey(p) && !BUILT_IN.contains(p))
+            usedProviders.stream()
+                    .filter(p -> !providers.containsKey(p) && !BUILT_IN.contains(p))
                     .forEach(p -> violations.add(dir + ": provider " + p + " is used but not in required_providers"));
         });
     }
@@ -126,7 +134,15 @@ final class TerraformCheck {
             checksRun.add("terraform fmt skipped: no terraform binary on this machine");
             return;
         }
-        Result fmt = exec(List.of("terraform", "fmt", "-check", "-recursive", "-diff", root.toAbsolutePath().toString()), root);
+        Result fmt = exec(
+                List.of(
+                        "terraform",
+                        "fmt",
+                        "-check",
+                        "-recursive",
+                        "-diff",
+                        root.toAbsolutePath().toString()),
+                root);
         checksRun.add("terraform fmt -check -recursive");
         if (fmt.exitCode() != 0) {
             violations.add("terraform fmt -check failed:\n" + fmt.stdout() + fmt.stderr());
@@ -174,20 +190,24 @@ final class TerraformCheck {
         return exec(List.of("sh", "-c", "command -v " + command), Path.of(".")).exitCode() == 0;
     }
 
-    record Result(int exitCode, String stdout, String stderr) {
-    }
+    record Result(int exitCode, String stdout, String stderr) {}
 
     private static Result exec(List<String> command, Path directory) {
         try {
             Path out = Files.createTempFile("tfcheck", ".out");
             Path err = Files.createTempFile("tfcheck", ".err");
-            Process process = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return new Result(-1, "", String.join(" ", command) + " timed out");
             }
-            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            Result result = new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);

@@ -21,7 +21,9 @@ class TerraformChecksTests {
     static void hashicorpParser() {
         boolean available = TerraformCheck.parserAvailable();
         if (System.getenv("CLP_REQUIRE_HCL_PARSER") != null) {
-            assertThat(available).as("Node.js, npm and @cdktf/hcl2json are required in CI").isTrue();
+            assertThat(available)
+                    .as("Node.js, npm and @cdktf/hcl2json are required in CI")
+                    .isTrue();
         }
         assumeTrue(available, "Node.js and npm are needed for HashiCorp's HCL parser (@cdktf/hcl2json)");
     }
@@ -54,7 +56,8 @@ class TerraformChecksTests {
                   description = "DNS domain"
                   type        = string
                 """);
-        assertThat(TerraformCheck.run(dir).violations()).anySatisfy(v -> assertThat(v).contains("does not parse"));
+        assertThat(TerraformCheck.run(dir).violations())
+                .anySatisfy(v -> assertThat(v).contains("does not parse"));
     }
 
     @Test

@@ -20,6 +20,7 @@ public final class CreativeLabsRealm {
     public static final String NAME = "creative-labs";
     /** The audience every service checks: tokens for the platform carry it. */
     public static final String AUDIENCE = "creative-labs-api";
+
     public static final String COORDINATOR = "platform-coordinator";
     public static final String UNDP_VIEWER = "undp-viewer";
     public static final String PROVISIONER = "platform-provisioner";
@@ -28,6 +29,7 @@ public final class CreativeLabsRealm {
     public static final String PROVISIONER_CLIENT = "platform-provisioner";
     /** platform-core's own service account: it reports membership changes to tenant-admin. */
     public static final String PLATFORM_CORE_CLIENT = "platform-core";
+
     public static final String MEMBERSHIP_REPORTER = "membership-reporter";
     /** Dev and test only: a public client with the password grant, for scripts and tests. */
     public static final String DEV_CLIENT = "clp-dev";
@@ -39,7 +41,10 @@ public final class CreativeLabsRealm {
      * @param smtp the realm's mail server for invitations and password resets, in Keycloak's keys ({@code host},
      *     {@code port}, {@code from}, {@code auth}, {@code user}, {@code password}, {@code starttls}); empty: unchanged
      */
-    public record Settings(List<String> gatewayRedirectUris, Map<String, String> secrets, boolean devClients,
+    public record Settings(
+            List<String> gatewayRedirectUris,
+            Map<String, String> secrets,
+            boolean devClients,
             Map<String, String> smtp) {
 
         public Settings(List<String> gatewayRedirectUris, Map<String, String> secrets, boolean devClients) {
@@ -47,8 +52,7 @@ public final class CreativeLabsRealm {
         }
     }
 
-    private CreativeLabsRealm() {
-    }
+    private CreativeLabsRealm() {}
 
     public static RealmRepresentation definition(Settings settings) {
         RealmRepresentation realm = new RealmRepresentation();
@@ -76,16 +80,19 @@ public final class CreativeLabsRealm {
                 role(COORDINATOR, "National coordinator: provisions labs; no access to members' personal data"),
                 role(UNDP_VIEWER, "UNDP staff: cross-region dashboards, read only"),
                 role(PROVISIONER, "Service to service: platform-core's internal tenant API"),
-                role(MEMBERSHIP_REPORTER, "Service to service: platform-core tells tenant-admin a lab's memberships changed")));
+                role(
+                        MEMBERSHIP_REPORTER,
+                        "Service to service: platform-core tells tenant-admin a lab's memberships changed")));
         realm.setRoles(roles);
 
         List<ClientRepresentation> clients = new ArrayList<>();
         clients.add(audienceClient());
         clients.add(gateway(settings));
         clients.add(serviceAccount(TENANT_ADMIN_CLIENT, "tenant-admin: organizations and users", settings.secrets()));
-        clients.add(serviceAccount(PROVISIONER_CLIENT, "Calls platform-core's internal tenant API", settings.secrets()));
-        clients.add(serviceAccount(PLATFORM_CORE_CLIENT, "platform-core: reports membership changes to tenant-admin",
-                settings.secrets()));
+        clients.add(
+                serviceAccount(PROVISIONER_CLIENT, "Calls platform-core's internal tenant API", settings.secrets()));
+        clients.add(serviceAccount(
+                PLATFORM_CORE_CLIENT, "platform-core: reports membership changes to tenant-admin", settings.secrets()));
         if (settings.devClients()) {
             clients.add(devClient());
         }
@@ -95,12 +102,19 @@ public final class CreativeLabsRealm {
 
     /** Realm roles each service account gets, and roles of the built-in realm-management client. */
     public static Map<String, List<String>> serviceAccountRealmRoles() {
-        return Map.of(PROVISIONER_CLIENT, List.of(PROVISIONER), TENANT_ADMIN_CLIENT, List.of(PROVISIONER),
-                PLATFORM_CORE_CLIENT, List.of(MEMBERSHIP_REPORTER));
+        return Map.of(
+                PROVISIONER_CLIENT,
+                List.of(PROVISIONER),
+                TENANT_ADMIN_CLIENT,
+                List.of(PROVISIONER),
+                PLATFORM_CORE_CLIENT,
+                List.of(MEMBERSHIP_REPORTER));
     }
 
     public static Map<String, List<String>> serviceAccountManagementRoles() {
-        return Map.of(TENANT_ADMIN_CLIENT, List.of("manage-users", "view-users", "query-users", "manage-realm", "view-realm"));
+        return Map.of(
+                TENANT_ADMIN_CLIENT,
+                List.of("manage-users", "view-users", "query-users", "manage-realm", "view-realm"));
     }
 
     private static ClientRepresentation audienceClient() {
@@ -118,13 +132,14 @@ public final class CreativeLabsRealm {
         client.setStandardFlowEnabled(true);
         client.setRedirectUris(settings.gatewayRedirectUris());
         client.setWebOrigins(List.of("+"));
-        client.setAttributes(new HashMap<>(Map.of("pkce.code.challenge.method", "S256",
-                "post.logout.redirect.uris", "+")));
+        client.setAttributes(
+                new HashMap<>(Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", "+")));
         client.setProtocolMappers(List.of(audienceMapper(), organizationMapper()));
         return client;
     }
 
-    private static ClientRepresentation serviceAccount(String clientId, String description, Map<String, String> secrets) {
+    private static ClientRepresentation serviceAccount(
+            String clientId, String description, Map<String, String> secrets) {
         ClientRepresentation client = base(clientId, description);
         client.setPublicClient(false);
         client.setSecret(secrets.get(clientId));
@@ -157,14 +172,29 @@ public final class CreativeLabsRealm {
     }
 
     static ProtocolMapperRepresentation audienceMapper() {
-        return mapper("audience " + AUDIENCE, "oidc-audience-mapper", Map.of(
-                "included.client.audience", AUDIENCE, "access.token.claim", "true", "id.token.claim", "false"));
+        return mapper(
+                "audience " + AUDIENCE,
+                "oidc-audience-mapper",
+                Map.of("included.client.audience", AUDIENCE, "access.token.claim", "true", "id.token.claim", "false"));
     }
 
     static ProtocolMapperRepresentation organizationMapper() {
-        return mapper("organization", "oidc-organization-membership-mapper", Map.of(
-                "claim.name", "organization", "access.token.claim", "true", "id.token.claim", "true",
-                "introspection.token.claim", "true", "multivalued", "true", "jsonType.label", "String"));
+        return mapper(
+                "organization",
+                "oidc-organization-membership-mapper",
+                Map.of(
+                        "claim.name",
+                        "organization",
+                        "access.token.claim",
+                        "true",
+                        "id.token.claim",
+                        "true",
+                        "introspection.token.claim",
+                        "true",
+                        "multivalued",
+                        "true",
+                        "jsonType.label",
+                        "String"));
     }
 
     private static ProtocolMapperRepresentation mapper(String name, String type, Map<String, String> config) {

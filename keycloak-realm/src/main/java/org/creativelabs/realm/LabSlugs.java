@@ -13,12 +13,38 @@ public final class LabSlugs {
     private static final Pattern FORMAT = Pattern.compile("^[a-z][a-z0-9-]{1,29}$");
 
     public static final Set<String> RESERVED = Set.of(
-            "www", "api", "auth", "admin", "internal", "static", "assets", "login", "logout", "keycloak",
-            "platform", "core", "gateway", "console", "dashboard", "status", "health", "actuator", "public",
-            "system", "root", "mail", "smtp", "support", "help", "docs", "new", "null", "undefined", "labs");
+            "www",
+            "api",
+            "auth",
+            "admin",
+            "internal",
+            "static",
+            "assets",
+            "login",
+            "logout",
+            "keycloak",
+            "platform",
+            "core",
+            "gateway",
+            "console",
+            "dashboard",
+            "status",
+            "health",
+            "actuator",
+            "public",
+            "system",
+            "root",
+            "mail",
+            "smtp",
+            "support",
+            "help",
+            "docs",
+            "new",
+            "null",
+            "undefined",
+            "labs");
 
-    private LabSlugs() {
-    }
+    private LabSlugs() {}
 
     /**
      * Why the text cannot be a slug, as a short reason key ({@code required}, {@code too-long}, {@code format},

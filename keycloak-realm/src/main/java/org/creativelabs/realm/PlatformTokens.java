@@ -36,14 +36,21 @@ public final class PlatformTokens {
      * Open without a token: the health probes on the public port ({@code /livez}, {@code /readyz}) and, on the
      * management port that the chart keeps inside the cluster, health, info and Prometheus' scrape.
      */
-    public static final String[] PUBLIC_PATHS = {"/livez", "/readyz", "/actuator/health/**", "/actuator/info",
-        "/actuator/prometheus", "/v3/api-docs/**", "/error"};
+    public static final String[] PUBLIC_PATHS = {
+        "/livez",
+        "/readyz",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/actuator/prometheus",
+        "/v3/api-docs/**",
+        "/error"
+    };
 
-    private PlatformTokens() {
-    }
+    private PlatformTokens() {}
 
     public static JwtDecoder decoder(String issuerUri, String audience, Duration clockSkew, Clock clock) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuerUri + "/protocol/openid-connect/certs").build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuerUri + "/protocol/openid-connect/certs")
+                .build();
         JwtTimestampValidator expiry = new JwtTimestampValidator(clockSkew);
         expiry.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
@@ -57,7 +64,8 @@ public final class PlatformTokens {
      * A stateless resource server with these rules; 401 and 403 keep the bearer-token headers and get a
      * problem+json body from the service's MVC exception handling. The caller adds its request rules.
      */
-    public static HttpSecurity resourceServer(HttpSecurity http, JwtDecoder decoder, HandlerExceptionResolver problems) {
+    public static HttpSecurity resourceServer(
+            HttpSecurity http, JwtDecoder decoder, HandlerExceptionResolver problems) {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
@@ -70,11 +78,12 @@ public final class PlatformTokens {
         };
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(PlatformTokens::authentication))
+                .oauth2ResourceServer(oauth -> oauth.jwt(
+                                jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(PlatformTokens::authentication))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
     }
 
     public static AbstractAuthenticationToken authentication(Jwt jwt) {
@@ -87,7 +96,9 @@ public final class PlatformTokens {
         if (realmAccess == null || !(realmAccess.get("roles") instanceof Collection<?> roles)) {
             return List.of();
         }
-        return ((Collection<Object>) roles).stream()
-                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        return ((Collection<Object>) roles)
+                .stream()
+                        .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                        .toList();
     }
 }

@@ -32,10 +32,13 @@ public final class RealmReconciler {
         this.admin = admin;
     }
 
-    public void apply(RealmRepresentation desired, Map<String, List<String>> serviceAccountRealmRoles,
+    public void apply(
+            RealmRepresentation desired,
+            Map<String, List<String>> serviceAccountRealmRoles,
             Map<String, List<String>> serviceAccountManagementRoles) {
         long started = System.nanoTime();
-        boolean exists = admin.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(desired.getRealm()));
+        boolean exists =
+                admin.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(desired.getRealm()));
         RealmResource realm = admin.realm(desired.getRealm());
         if (!exists) {
             admin.realms().create(desired);
@@ -47,7 +50,10 @@ public final class RealmReconciler {
         }
         serviceAccountRealmRoles.forEach((clientId, roles) -> grantRealmRoles(realm, clientId, roles));
         serviceAccountManagementRoles.forEach((clientId, roles) -> grantManagementRoles(realm, clientId, roles));
-        log.info("Realm {} {} in {} ms", desired.getRealm(), exists ? "reconciled" : "created",
+        log.info(
+                "Realm {} {} in {} ms",
+                desired.getRealm(),
+                exists ? "reconciled" : "created",
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -78,7 +84,8 @@ public final class RealmReconciler {
         for (OrganizationRepresentation organization : realm.organizations().search(slug, true, 0, 1)) {
             try (var response = realm.organizations().get(organization.getId()).delete()) {
                 if (response.getStatus() >= 300 && response.getStatus() != 404) {
-                    throw new IllegalStateException("Removing organization " + slug + " failed: " + response.getStatus());
+                    throw new IllegalStateException(
+                            "Removing organization " + slug + " failed: " + response.getStatus());
                 }
             }
         }
@@ -124,25 +131,35 @@ public final class RealmReconciler {
         update.setId(found.get(0).getId());
         client.update(update);
         Set<String> mappers = client.getProtocolMappers().getMappers().stream()
-                .map(ProtocolMapperRepresentation::getName).collect(Collectors.toSet());
+                .map(ProtocolMapperRepresentation::getName)
+                .collect(Collectors.toSet());
         if (desired.getProtocolMappers() != null) {
-            desired.getProtocolMappers().stream().filter(m -> !mappers.contains(m.getName()))
+            desired.getProtocolMappers().stream()
+                    .filter(m -> !mappers.contains(m.getName()))
                     .forEach(m -> client.getProtocolMappers().createMapper(m).close());
         }
     }
 
     private static void grantRealmRoles(RealmResource realm, String clientId, List<String> roles) {
         UserRepresentation account = serviceAccount(realm, clientId);
-        List<RoleRepresentation> wanted = roles.stream().map(r -> realm.roles().get(r).toRepresentation()).toList();
+        List<RoleRepresentation> wanted =
+                roles.stream().map(r -> realm.roles().get(r).toRepresentation()).toList();
         realm.users().get(account.getId()).roles().realmLevel().add(wanted);
     }
 
     private static void grantManagementRoles(RealmResource realm, String clientId, List<String> roles) {
         UserRepresentation account = serviceAccount(realm, clientId);
-        ClientRepresentation management = realm.clients().findByClientId("realm-management").get(0);
+        ClientRepresentation management =
+                realm.clients().findByClientId("realm-management").get(0);
         ClientResource managementClient = realm.clients().get(management.getId());
-        List<RoleRepresentation> wanted = roles.stream().map(r -> managementClient.roles().get(r).toRepresentation()).toList();
-        realm.users().get(account.getId()).roles().clientLevel(management.getId()).add(wanted);
+        List<RoleRepresentation> wanted = roles.stream()
+                .map(r -> managementClient.roles().get(r).toRepresentation())
+                .toList();
+        realm.users()
+                .get(account.getId())
+                .roles()
+                .clientLevel(management.getId())
+                .add(wanted);
     }
 
     private static UserRepresentation serviceAccount(RealmResource realm, String clientId) {

@@ -18,20 +18,31 @@ import org.springframework.web.client.RestClient;
  */
 public final class ServiceClients {
 
-    private ServiceClients() {
-    }
+    private ServiceClients() {}
 
-    public static RestClient restClient(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
-            String registrationId, String baseUrl, Duration readTimeout) {
+    public static RestClient restClient(
+            ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientService clients,
+            String registrationId,
+            String baseUrl,
+            Duration readTimeout) {
         var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
-        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .clientCredentials()
+                .build());
         var tokens = new OAuth2ClientHttpRequestInterceptor(manager);
         tokens.setClientRegistrationIdResolver(request -> registrationId);
         // Background work has no user: the token belongs to the service itself.
-        var service = new AnonymousAuthenticationToken(registrationId, registrationId, AuthorityUtils.createAuthorityList("ROLE_SERVICE"));
+        var service = new AnonymousAuthenticationToken(
+                registrationId, registrationId, AuthorityUtils.createAuthorityList("ROLE_SERVICE"));
         tokens.setPrincipalResolver(request -> service);
-        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        var requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
         requests.setReadTimeout(readTimeout);
-        return RestClient.builder().baseUrl(baseUrl).requestFactory(requests).requestInterceptor(tokens).build();
+        return RestClient.builder()
+                .baseUrl(baseUrl)
+                .requestFactory(requests)
+                .requestInterceptor(tokens)
+                .build();
     }
 }

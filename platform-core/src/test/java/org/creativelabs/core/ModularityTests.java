@@ -20,7 +20,10 @@ class ModularityTests {
 
     @Test
     void featurePackagesAreFreeOfCycles() {
-        slices().matching("org.creativelabs.core.(*)..").should().beFreeOfCycles().check(CLASSES);
+        slices().matching("org.creativelabs.core.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
     }
 
     @Test
@@ -28,10 +31,12 @@ class ModularityTests {
         // Allowed: the tenancy and web infrastructure, and members' public pieces: the lab access checks, booking
         // allowances, and the personal-data contract every feature implements for export and erasure.
         slices().matching("org.creativelabs.core.(*)..")
-                .should().notDependOnEachOther()
-                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                .should()
+                .notDependOnEachOther()
+                .ignoreDependency(
+                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
-                                "org.creativelabs.core.tenancy..", "org.creativelabs.core.web..")
+                                        "org.creativelabs.core.tenancy..", "org.creativelabs.core.web..")
                                 .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
                                         org.creativelabs.core.members.LabAccess.class))
                                 .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
@@ -43,33 +48,52 @@ class ModularityTests {
 
     @Test
     void onlyTenancyTouchesConnectionBindingAndHibernateMultiTenancy() {
-        noClasses().that().resideOutsideOfPackage("org.creativelabs.core.tenancy..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.hibernate.engine.jdbc.connections..", "org.hibernate.context..")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.orm.jpa.vendor.HibernateJpaDialect")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.creativelabs.core.tenancy..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.hibernate.engine.jdbc.connections..", "org.hibernate.context..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.orm.jpa.vendor.HibernateJpaDialect")
                 .check(CLASSES);
     }
 
     @Test
     void featuresNeverTouchTheTenantContext() {
         // Features reach the current lab (or bind one by id) through LabDirectory; the binding itself is tenancy's.
-        noClasses().that().resideOutsideOfPackage("org.creativelabs.core.tenancy..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("org.creativelabs.core.tenancy.TenantContext")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.creativelabs.core.tenancy..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.creativelabs.core.tenancy.TenantContext")
                 .check(CLASSES);
     }
 
     @Test
     void labRepositoriesAlwaysRunInATransaction() {
-        // Outside a transaction a connection is bound to no lab and fails closed; this makes it never happen by accident.
-        classes().that().areAssignableTo(Repository.class).and().areInterfaces()
-                .should().beAnnotatedWith(Transactional.class)
+        // Outside a transaction a connection is bound to no lab and fails closed; this makes it never happen by
+        // accident.
+        classes()
+                .that()
+                .areAssignableTo(Repository.class)
+                .and()
+                .areInterfaces()
+                .should()
+                .beAnnotatedWith(Transactional.class)
                 .check(CLASSES);
     }
 
     @Test
     void webInfrastructureKnowsNoFeature() {
-        noClasses().that().resideInAPackage("org.creativelabs.core.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.creativelabs.core.spaces..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.creativelabs.core.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.creativelabs.core.spaces..")
                 .check(CLASSES);
     }
 }

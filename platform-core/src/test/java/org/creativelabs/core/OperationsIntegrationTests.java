@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 /** What operators and client developers rely on: probes, the OpenAPI document, problem+json for everything. */
 class OperationsIntegrationTests extends LabApiTest {
 
-
-
     @org.springframework.boot.test.web.server.LocalManagementPort
     int managementPort;
 
@@ -21,13 +19,17 @@ class OperationsIntegrationTests extends LabApiTest {
             assertThat(reply.status()).as(probe).isEqualTo(200);
             assertThat(reply.json().get("status").asString()).isEqualTo("UP");
         }
-        for (String hidden : new String[] {"/actuator/metrics", "/actuator/prometheus", "/actuator/health", "/actuator/env"}) {
+        for (String hidden :
+                new String[] {"/actuator/metrics", "/actuator/prometheus", "/actuator/health", "/actuator/env"}) {
             Api.Reply reply = api.get(hidden);
-            assertThat(reply.status()).as("public port: " + hidden + " " + reply).isEqualTo(404);
+            assertThat(reply.status())
+                    .as("public port: " + hidden + " " + reply)
+                    .isEqualTo(404);
             assertThat(reply.isProblem()).isTrue();
         }
         Api management = new Api(managementPort);
-        assertThat(management.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(management.anonymous().get("/actuator/health/readiness").status())
+                .isEqualTo(200);
         assertThat(management.get("/actuator/metrics").status()).isEqualTo(200);
     }
 
@@ -36,8 +38,10 @@ class OperationsIntegrationTests extends LabApiTest {
         Api.Reply docs = api.anonymous().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/api/labs/{slug}/spaces")).isTrue();
-        assertThat(docs.json().get("paths").propertyNames()).as("documented paths")
-                .noneMatch(path -> path.startsWith("/internal")).doesNotContain("/error");
+        assertThat(docs.json().get("paths").propertyNames())
+                .as("documented paths")
+                .noneMatch(path -> path.startsWith("/internal"))
+                .doesNotContain("/error");
     }
 
     @Test

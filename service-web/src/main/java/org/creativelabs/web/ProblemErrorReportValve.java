@@ -34,7 +34,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String type = status == 400 ? "malformed-request" : known == null ? "error" : known.name().toLowerCase().replace('_', '-');
+        String type = status == 400
+                ? "malformed-request"
+                : known == null ? "error" : known.name().toLowerCase().replace('_', '-');
         String detail = status == 400
                 ? "The request is malformed: check the URL encoding of its path and parameters and the format of its body."
                 : title + ".";

@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public abstract class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler {
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         HttpHeaders problemHeaders = new HttpHeaders();
         if (headers != null) {
             problemHeaders.putAll(headers);
@@ -38,7 +38,8 @@ public abstract class ProblemJsonExceptionHandler extends ResponseEntityExceptio
 
     /** The 413 problem for a body over {@code limit} bytes; services that speak several languages say it in theirs. */
     protected ProblemDetail bodyTooLargeProblem(long limit) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE,
                 "The request body is larger than " + limit / 1024 + " KB, the most this operation accepts.");
         problem.setType(URI.create("urn:problem:body-too-large"));
         problem.setTitle("Request too large");
@@ -47,8 +48,8 @@ public abstract class ProblemJsonExceptionHandler extends ResponseEntityExceptio
 
     /** A body that could not be read because it went over its limit is a 413, not a 400. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimits.BodyTooLargeException tooLarge) {
                 return bodyTooLarge(tooLarge);
@@ -58,13 +59,15 @@ public abstract class ProblemJsonExceptionHandler extends ResponseEntityExceptio
     }
 
     /** A body that is not what the operation reads (and not over its limit). */
-    protected ResponseEntity<Object> unreadable(HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
+    protected ResponseEntity<Object> unreadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
     /** The problem as a response, problem+json whatever was asked for. */
     protected static ResponseEntity<Object> problem(ProblemDetail body) {
-        return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(body.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 }

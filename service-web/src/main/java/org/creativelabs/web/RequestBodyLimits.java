@@ -82,13 +82,15 @@ public class RequestBodyLimits implements WebMvcConfigurer {
     /** Counts what is read, for bodies sent without a Content-Length; right after Spring Security's filters. */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestBodyCounter() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                chain.doFilter(new Limited(request), response);
-            }
-        });
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        chain.doFilter(new Limited(request), response);
+                    }
+                });
         registration.setOrder(SECURITY_FILTER_ORDER + 1);
         return registration;
     }

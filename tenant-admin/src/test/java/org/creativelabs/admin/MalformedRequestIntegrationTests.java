@@ -30,27 +30,38 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class MalformedRequestIntegrationTests extends TenantAdminStack {
 
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     @Test
     void noMalformedRequestToAnyEndpointIsA5xxAndEveryErrorIsAProblem() {
         String reporter = TestKeycloak.clientToken(CreativeLabsRealm.PLATFORM_CORE_CLIENT);
         List<MalformedRequests.Endpoint> endpoints = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
-            entry.getKey().getPatternValues().stream().filter(p -> p.startsWith("/api/") || p.startsWith("/internal/"))
-                    .forEach(p -> entry.getKey().getMethodsCondition().getMethods().forEach(m -> endpoints.add(
-                            new MalformedRequests.Endpoint(m.name(), p, queryParameters(entry.getValue())))));
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mappings.getHandlerMethods().entrySet()) {
+            entry.getKey().getPatternValues().stream()
+                    .filter(p -> p.startsWith("/api/") || p.startsWith("/internal/"))
+                    .forEach(p -> entry.getKey()
+                            .getMethodsCondition()
+                            .getMethods()
+                            .forEach(m -> endpoints.add(
+                                    new MalformedRequests.Endpoint(m.name(), p, queryParameters(entry.getValue())))));
         }
         endpoints.sort(Comparator.comparing(e -> e.method() + " " + e.pattern()));
         assertThat(endpoints).hasSizeGreaterThan(10);
         // Valid values point at nothing that exists: the requests may be refused, never crash, and change nothing.
-        MalformedRequests.Report report = MalformedRequests.drive(port, endpoints,
-                variable -> variable.equals("slug") ? "no-such-lab" : variable.equals("name") ? "no-such-template"
-                        : UUID.randomUUID().toString(),
+        MalformedRequests.Report report = MalformedRequests.drive(
+                port,
+                endpoints,
+                variable -> variable.equals("slug")
+                        ? "no-such-lab"
+                        : variable.equals("name")
+                                ? "no-such-template"
+                                : UUID.randomUUID().toString(),
                 path -> path.startsWith("/internal/") ? reporter : coordinator);
         System.out.println("Malformed-input test (tenant-admin): " + report);
-        assertThat(report.failures()).as("malformed requests answered with a 5xx or without problem+json").isEmpty();
+        assertThat(report.failures())
+                .as("malformed requests answered with a 5xx or without problem+json")
+                .isEmpty();
         assertThat(report.serverErrors()).isZero();
     }
 

@@ -17,23 +17,40 @@ class ModularityTests {
 
     @Test
     void featurePackagesAreFreeOfCycles() {
-        slices().matching("org.creativelabs.admin.(*)..").should().beFreeOfCycles().check(CLASSES);
+        slices().matching("org.creativelabs.admin.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
     }
 
     @Test
     void onlyPlatformCoresClientCallsPlatformCore() {
         // Services talk over HTTP only, through one client: nothing else builds requests to platform-core.
-        noClasses().that().resideOutsideOfPackage("org.creativelabs.admin.platformcore..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("org.creativelabs.realm.ServiceClients")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.creativelabs.admin.platformcore..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.creativelabs.realm.ServiceClients")
                 .check(CLASSES);
     }
 
     @Test
     void infrastructureKnowsNoFeature() {
-        noClasses().that().resideInAnyPackage("org.creativelabs.admin.web..", "org.creativelabs.admin.audit..",
-                        "org.creativelabs.admin.platformcore..", "org.creativelabs.admin.security..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.creativelabs.admin.provisioning..",
-                        "org.creativelabs.admin.identity..", "org.creativelabs.admin.lifecycle..", "org.creativelabs.admin.templates..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.creativelabs.admin.web..",
+                        "org.creativelabs.admin.audit..",
+                        "org.creativelabs.admin.platformcore..",
+                        "org.creativelabs.admin.security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.creativelabs.admin.provisioning..",
+                        "org.creativelabs.admin.identity..",
+                        "org.creativelabs.admin.lifecycle..",
+                        "org.creativelabs.admin.templates..",
                         "org.creativelabs.admin.registry..")
                 .check(CLASSES);
     }

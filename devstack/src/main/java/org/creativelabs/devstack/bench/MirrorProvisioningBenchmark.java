@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class MirrorProvisioningBenchmark {
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern FIELD = Pattern.compile("\"(id|status|labs)\":\"?([^\",}]+)\"?");
 
     private final String admin;
@@ -62,7 +63,9 @@ public final class MirrorProvisioningBenchmark {
         for (String job : jobs) {
             fleetTimes.add(bench.awaitDone(job, Duration.ofMinutes(30)));
         }
-        System.out.printf("bench: %d labs active after %d s%n", bench.activeLabs(), (System.nanoTime() - started) / 1_000_000_000);
+        System.out.printf(
+                "bench: %d labs active after %d s%n",
+                bench.activeLabs(), (System.nanoTime() - started) / 1_000_000_000);
 
         List<Long> idle = new ArrayList<>();
         List<Long> duringPass = new ArrayList<>();
@@ -71,22 +74,26 @@ public final class MirrorProvisioningBenchmark {
         for (int round = 0; round < rounds; round++) {
             idle.addAll(bench.timeToActive(perRound));
             CompletableFuture<Void> passes = new CompletableFuture<>();
-            Thread mirror = new Thread(() -> {
-                while (!passes.isDone()) {
-                    long t = System.nanoTime();
-                    String result = bench.post("/api/identity/organization-mirror?changedOnly=true");
-                    passMillis.add((System.nanoTime() - t) / 1_000_000);
-                    labsPerPass.add(Integer.parseInt(field(result, "labs", "0")));
-                }
-            }, "bench-mirror");
+            Thread mirror = new Thread(
+                    () -> {
+                        while (!passes.isDone()) {
+                            long t = System.nanoTime();
+                            String result = bench.post("/api/identity/organization-mirror?changedOnly=true");
+                            passMillis.add((System.nanoTime() - t) / 1_000_000);
+                            labsPerPass.add(Integer.parseInt(field(result, "labs", "0")));
+                        }
+                    },
+                    "bench-mirror");
             mirror.start();
             duringPass.addAll(bench.timeToActive(perRound));
             passes.complete(null);
             mirror.join();
         }
-        // The contrast: a coordinator's full pass over every lab (what the periodic pass did before it was incremental).
+        // The contrast: a coordinator's full pass over every lab (what the periodic pass did before it was
+        // incremental).
         long fullStarted = System.nanoTime();
-        CompletableFuture<String> full = CompletableFuture.supplyAsync(() -> bench.post("/api/identity/organization-mirror"));
+        CompletableFuture<String> full =
+                CompletableFuture.supplyAsync(() -> bench.post("/api/identity/organization-mirror"));
         Thread.sleep(2000);
         List<Long> duringFull = bench.timeToActive(perRound);
         String fullResult = full.get();
@@ -108,17 +115,35 @@ public final class MirrorProvisioningBenchmark {
                 Periodic passes during the measurement: %d, median %.0f ms each, %s labs mirrored per pass (median).
                 The full pass: %s labs in %d ms.
                 Provisioning the fleet: median %.0f ms to ACTIVE per lab (%d labs).
-                """.formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                System.getenv().getOrDefault("CLP_SERVICE_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xss512k"), bench.activeLabs(),
-                idle.size(), median(idle), percentile(idle, 0.9),
-                duringPass.size(), median(duringPass), percentile(duringPass, 0.9), ratio,
-                duringFull.size(), median(duringFull), percentile(duringFull, 0.9), fullRatio,
-                passMillis.size(), medianOf(passMillis), labsPerPass.isEmpty() ? "0" : String.valueOf(medianOfInts(labsPerPass)),
-                field(fullResult, "labs", "?"), fullMillis, fleetTimes.isEmpty() ? 0 : median(fleetTimes), fleetTimes.size());
+                """.formatted(
+                        LocalDate.now(),
+                        Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().maxMemory() >> 20,
+                        System.getenv().getOrDefault("CLP_SERVICE_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xss512k"),
+                        bench.activeLabs(),
+                        idle.size(),
+                        median(idle),
+                        percentile(idle, 0.9),
+                        duringPass.size(),
+                        median(duringPass),
+                        percentile(duringPass, 0.9),
+                        ratio,
+                        duringFull.size(),
+                        median(duringFull),
+                        percentile(duringFull, 0.9),
+                        fullRatio,
+                        passMillis.size(),
+                        medianOf(passMillis),
+                        labsPerPass.isEmpty() ? "0" : String.valueOf(medianOfInts(labsPerPass)),
+                        field(fullResult, "labs", "?"),
+                        fullMillis,
+                        fleetTimes.isEmpty() ? 0 : median(fleetTimes),
+                        fleetTimes.size());
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, table);
         System.out.println(table);
-        System.out.printf("bench: time to ACTIVE while the periodic pass runs / idle = %.2f (goal: at most 1.2)%n", ratio);
+        System.out.printf(
+                "bench: time to ACTIVE while the periodic pass runs / idle = %.2f (goal: at most 1.2)%n", ratio);
     }
 
     /** Labs provisioned one after another; each one's time from the request to ACTIVE. */
@@ -131,11 +156,14 @@ public final class MirrorProvisioningBenchmark {
     }
 
     private String submit(String kind) throws Exception {
-        String slug = "b" + kind.charAt(0) + "-" + Long.toString(System.currentTimeMillis() % 100_000_000, 36) + "-" + (serial++);
-        String body = "{\"slug\":\"%s\",\"name\":\"Bench %s\",\"region\":\"Naryn region\",\"languages\":[\"ky\"],\"adminEmail\":\"%s@example.org\"}"
-                .formatted(slug, slug, slug);
+        String slug = "b" + kind.charAt(0) + "-" + Long.toString(System.currentTimeMillis() % 100_000_000, 36) + "-"
+                + (serial++);
+        String body =
+                "{\"slug\":\"%s\",\"name\":\"Bench %s\",\"region\":\"Naryn region\",\"languages\":[\"ky\"],\"adminEmail\":\"%s@example.org\"}"
+                        .formatted(slug, slug, slug);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(admin + "/api/labs"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (response.statusCode() != 202) {
             throw new IllegalStateException("POST /api/labs: " + response.statusCode() + " " + response.body());
         }
@@ -148,8 +176,12 @@ public final class MirrorProvisioningBenchmark {
         long requested = Long.parseLong(job.substring(job.indexOf('|') + 1));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            String status = field(send(HttpRequest.newBuilder(URI.create(admin + "/api/provisioning/jobs/" + id)).GET()).body(),
-                    "status", "");
+            String status = field(
+                    send(HttpRequest.newBuilder(URI.create(admin + "/api/provisioning/jobs/" + id))
+                                    .GET())
+                            .body(),
+                    "status",
+                    "");
             if (status.equals("SUCCEEDED")) {
                 return (System.nanoTime() - requested) / 1_000_000;
             }
@@ -162,7 +194,9 @@ public final class MirrorProvisioningBenchmark {
     }
 
     private int activeLabs() throws Exception {
-        String body = send(HttpRequest.newBuilder(URI.create(admin + "/api/registry/labs")).GET()).body();
+        String body = send(HttpRequest.newBuilder(URI.create(admin + "/api/registry/labs"))
+                        .GET())
+                .body();
         Matcher active = Pattern.compile("\"status\":\"ACTIVE\"").matcher(body);
         int count = 0;
         while (active.find()) {
@@ -173,19 +207,23 @@ public final class MirrorProvisioningBenchmark {
 
     private String post(String path) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(admin + path)).POST(HttpRequest.BodyPublishers.noBody())).body();
+            return send(HttpRequest.newBuilder(URI.create(admin + path)).POST(HttpRequest.BodyPublishers.noBody()))
+                    .body();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private synchronized String token() throws IOException, InterruptedException {
-        if (token == null || System.nanoTime() - tokenAt > Duration.ofSeconds(60).toNanos()) {
+        if (token == null
+                || System.nanoTime() - tokenAt > Duration.ofSeconds(60).toNanos()) {
             String form = "grant_type=password&client_id=clp-dev&username=coordinator%40example.org&password="
                     + URLEncoder.encode(password, StandardCharsets.UTF_8);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloak
-                            + "/realms/creative-labs/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(keycloak + "/realms/creative-labs/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             token = response.body().replaceAll("(?s).*\"access_token\":\"([^\"]+)\".*", "$1");
             tokenAt = System.nanoTime();
@@ -194,7 +232,10 @@ public final class MirrorProvisioningBenchmark {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.header("Authorization", "Bearer " + token()).timeout(Duration.ofMinutes(30)).build(),
+        return http.send(
+                request.header("Authorization", "Bearer " + token())
+                        .timeout(Duration.ofMinutes(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -11,7 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
-import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,12 +45,14 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
     private static ProblemDetail problemFor(Throwable ex) {
         if (causedBy(ex, ConnectException.class)) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "The service behind this address is not reachable right now.");
+            return problem(
+                    HttpStatus.SERVICE_UNAVAILABLE, "The service behind this address is not reachable right now.");
         }
         if (ex instanceof ErrorResponse error) {
             HttpStatusCode status = error.getStatusCode();
             HttpStatus known = HttpStatus.resolve(status.value());
-            String detail = error.getBody().getDetail() != null ? error.getBody().getDetail()
+            String detail = error.getBody().getDetail() != null
+                    ? error.getBody().getDetail()
                     : known != null ? known.getReasonPhrase() : "Request failed.";
             return problem(known != null ? known : HttpStatus.INTERNAL_SERVER_ERROR, detail);
         }

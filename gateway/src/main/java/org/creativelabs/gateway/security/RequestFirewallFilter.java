@@ -26,7 +26,8 @@ class RequestFirewallFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return firewall.getFirewalledExchange(exchange)
-                .onErrorMap(ServerExchangeRejectedException.class,
+                .onErrorMap(
+                        ServerExchangeRejectedException.class,
                         e -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "The request path is not allowed."))
                 .flatMap(chain::filter);
     }

@@ -50,8 +50,7 @@ class Branding {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
-    protected Branding() {
-    }
+    protected Branding() {}
 
     void apply(BrandingRequest request) {
         displayName = request.displayName().strip();
@@ -89,7 +88,17 @@ class Branding {
 
     BrandingView view(String slug) {
         String logoUrl = logo == null ? null : "/api/labs/" + slug + "/public/branding/logo?v=" + version;
-        return new BrandingView(displayName, primaryColor, accentColor, defaultLanguage, timeZone, contactEmail,
-                contactPhone, address, logoUrl, version, updatedAt);
+        return new BrandingView(
+                displayName,
+                primaryColor,
+                accentColor,
+                defaultLanguage,
+                timeZone,
+                contactEmail,
+                contactPhone,
+                address,
+                logoUrl,
+                version,
+                updatedAt);
     }
 }

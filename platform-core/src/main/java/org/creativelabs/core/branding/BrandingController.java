@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.Duration;
-import org.creativelabs.web.BodyLimit;
 import org.creativelabs.core.web.Problems;
+import org.creativelabs.web.BodyLimit;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -70,14 +70,18 @@ class BrandingController {
         return branding.saveAndFlush(current).view(slug);
     }
 
-    // Any declared type is read, so that an SVG or a mislabelled file is refused by its content, with a 400 naming the logo.
+    // Any declared type is read, so that an SVG or a mislabelled file is refused by its content, with a 400 naming the
+    // logo.
     @PutMapping("/branding/logo")
     @PreAuthorize("@labAccess.hasAnyRole('lab-admin')")
     @Operation(summary = "Replace the logo: the raw PNG, JPEG or WebP bytes (at most 512 KB; never SVG)")
     @BodyLimit(bytes = LogoImage.MAX_BYTES)
     @Transactional
-    BrandingView uploadLogo(@PathVariable String slug, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-            HttpServletRequest request) throws IOException {
+    BrandingView uploadLogo(
+            @PathVariable String slug,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            HttpServletRequest request)
+            throws IOException {
         // Read here, after the lab-admin check, not as an argument: nobody else gets even 512 KB buffered.
         byte[] image = request.getInputStream().readAllBytes();
         Branding current = branding.current();

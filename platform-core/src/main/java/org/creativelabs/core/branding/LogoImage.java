@@ -47,7 +47,8 @@ record LogoImage(byte[] bytes, String contentType) {
     }
 
     private static boolean startsWith(byte[] bytes, byte[] signature) {
-        return bytes.length >= signature.length && Arrays.equals(bytes, 0, signature.length, signature, 0, signature.length);
+        return bytes.length >= signature.length
+                && Arrays.equals(bytes, 0, signature.length, signature, 0, signature.length);
     }
 
     private static String ascii(byte[] bytes, int offset) {
@@ -55,7 +56,8 @@ record LogoImage(byte[] bytes, String contentType) {
     }
 
     private static Problems.Problem invalid(String reason, Object... args) {
-        Problems.Problem problem = Problems.withMessage(HttpStatus.BAD_REQUEST, "invalid-logo", "invalid-logo." + reason, args)
+        Problems.Problem problem = Problems.withMessage(
+                        HttpStatus.BAD_REQUEST, "invalid-logo", "invalid-logo." + reason, args)
                 .with("field", "logo");
         return problem;
     }

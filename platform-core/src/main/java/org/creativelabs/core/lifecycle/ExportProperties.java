@@ -14,9 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param s3 the object store, when {@code store} is {@code s3}
  */
 @ConfigurationProperties("platform.exports")
-record ExportProperties(@DefaultValue("postgres") Store store, @DefaultValue("30d") Duration retention, S3 s3) {
+record ExportProperties(
+        @DefaultValue("postgres") Store store,
+        @DefaultValue("30d") Duration retention,
+        S3 s3) {
 
-    enum Store { POSTGRES, S3 }
+    enum Store {
+        POSTGRES,
+        S3
+    }
 
     /**
      * @param endpoint the store's address (empty: AWS's own endpoint for the region)
@@ -27,7 +33,12 @@ record ExportProperties(@DefaultValue("postgres") Store store, @DefaultValue("30
      *        web identity)
      * @param pathStyle path-style addresses ({@code endpoint/bucket/key}), as most S3-compatible servers want
      */
-    record S3(@DefaultValue("") String endpoint, @DefaultValue("us-east-1") String region, String bucket, @DefaultValue("lab-exports/") String prefix,
-            @DefaultValue("") String accessKey, @DefaultValue("") String secretKey, @DefaultValue("true") boolean pathStyle) {
-    }
+    record S3(
+            @DefaultValue("") String endpoint,
+            @DefaultValue("us-east-1") String region,
+            String bucket,
+            @DefaultValue("lab-exports/") String prefix,
+            @DefaultValue("") String accessKey,
+            @DefaultValue("") String secretKey,
+            @DefaultValue("true") boolean pathStyle) {}
 }

@@ -35,7 +35,10 @@ class InternalTemplateController {
     private final LabTemplates templates;
     private final TransactionTemplate transactions;
 
-    InternalTemplateController(LabDirectory labs, List<LabTemplatePart> parts, LabTemplates templates,
+    InternalTemplateController(
+            LabDirectory labs,
+            List<LabTemplatePart> parts,
+            LabTemplates templates,
             PlatformTransactionManager transactions) {
         this.labs = labs;
         this.parts = parts.stream().collect(Collectors.toMap(LabTemplatePart::section, p -> p));
@@ -46,11 +49,13 @@ class InternalTemplateController {
     @GetMapping
     @Operation(summary = "The lab's structure as a template (spaces, plans, branding defaults; never people)")
     JsonNode capture(@PathVariable UUID labId) {
-        return labs.inLab(labId, () -> transactions.execute(status -> {
-            ObjectNode template = templates.json().createObjectNode();
-            parts.values().forEach(part -> template.set(part.section(), part.capture()));
-            return template;
-        }));
+        return labs.inLab(
+                labId,
+                () -> transactions.execute(status -> {
+                    ObjectNode template = templates.json().createObjectNode();
+                    parts.values().forEach(part -> template.set(part.section(), part.capture()));
+                    return template;
+                }));
     }
 
     @PostMapping
@@ -61,11 +66,13 @@ class InternalTemplateController {
                 throw Problems.invalidField(section, "template", "is not a template section; known: " + parts.keySet());
             }
         });
-        return labs.inLab(labId, () -> transactions.execute(status -> {
-            template.properties().forEach(e -> parts.get(e.getKey()).apply(e.getValue(), templates));
-            ObjectNode applied = templates.json().createObjectNode();
-            parts.values().forEach(part -> applied.set(part.section(), part.capture()));
-            return applied;
-        }));
+        return labs.inLab(
+                labId,
+                () -> transactions.execute(status -> {
+                    template.properties().forEach(e -> parts.get(e.getKey()).apply(e.getValue(), templates));
+                    ObjectNode applied = templates.json().createObjectNode();
+                    parts.values().forEach(part -> applied.set(part.section(), part.capture()));
+                    return applied;
+                }));
     }
 }

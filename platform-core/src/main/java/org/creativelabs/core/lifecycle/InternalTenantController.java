@@ -7,13 +7,13 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
 import org.creativelabs.core.tenancy.CatalogEntry;
-import org.creativelabs.core.tenancy.TenantCatalog;
-import org.creativelabs.core.tenancy.TenantSchemas;
-import org.creativelabs.core.tenancy.TenantMigrationRunner;
-import org.creativelabs.core.tenancy.LabSlug;
-import org.creativelabs.core.tenancy.MigrationResult;
 import org.creativelabs.core.tenancy.FleetMigrationReport;
 import org.creativelabs.core.tenancy.LabNotFoundException;
+import org.creativelabs.core.tenancy.LabSlug;
+import org.creativelabs.core.tenancy.MigrationResult;
+import org.creativelabs.core.tenancy.TenantCatalog;
+import org.creativelabs.core.tenancy.TenantMigrationRunner;
+import org.creativelabs.core.tenancy.TenantSchemas;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,24 +41,24 @@ class InternalTenantController {
     private final TenantMigrationRunner migrations;
     private final LabExports exports;
 
-    InternalTenantController(TenantCatalog catalog, TenantSchemas schemas, TenantMigrationRunner migrations, LabExports exports) {
+    InternalTenantController(
+            TenantCatalog catalog, TenantSchemas schemas, TenantMigrationRunner migrations, LabExports exports) {
         this.catalog = catalog;
         this.schemas = schemas;
         this.migrations = migrations;
         this.exports = exports;
     }
 
-    record Restore(@NotNull UUID exportId) {
-    }
+    record Restore(@NotNull UUID exportId) {}
 
-    record CreateTenant(@NotNull UUID labId, @NotNull String slug) {
-    }
+    record CreateTenant(@NotNull UUID labId, @NotNull String slug) {}
 
     @PostMapping
     @Operation(summary = "Create the lab's role and schema (idempotent)")
     ResponseEntity<CatalogEntry> create(@Valid @RequestBody CreateTenant request) {
         TenantSchemas.Created result = schemas.create(request.labId(), new LabSlug(request.slug()));
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.entry());
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(result.entry());
     }
 
     @GetMapping
@@ -91,7 +91,10 @@ class InternalTenantController {
             throw TenantSchemas.conflict("archived", lab.slug());
         }
         if (!lab.isCurrentAt(migrations.latestLabVersion())) {
-            throw TenantSchemas.conflict("not-current", lab.slug(), String.valueOf(lab.migrationStatus()),
+            throw TenantSchemas.conflict(
+                    "not-current",
+                    lab.slug(),
+                    String.valueOf(lab.migrationStatus()),
                     String.valueOf(lab.schemaVersion()));
         }
         catalog.setServing(labId, true);
@@ -116,7 +119,8 @@ class InternalTenantController {
 
     @PostMapping("/{labId}/exports")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Export the lab's data on the server (per-table COPY and a manifest); returns the manifest only")
+    @Operation(
+            summary = "Export the lab's data on the server (per-table COPY and a manifest); returns the manifest only")
     LabExports.Manifest export(@PathVariable UUID labId) {
         return exports.export(labId);
     }

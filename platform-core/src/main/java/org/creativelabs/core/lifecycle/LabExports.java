@@ -46,16 +46,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class LabExports {
 
-    record Table(String name, List<String> columns, long rows, String sha256) {
-    }
+    record Table(String name, List<String> columns, long rows, String sha256) {}
 
     /**
      * {@code labAdmins}: the Keycloak subjects of the lab's active lab-admins in the snapshot, so tenant-admin can refuse
      * a restore that would seat anyone else over the lab's people.
      */
-    record Manifest(String exportId, UUID labId, String slug, String schemaVersion, Instant createdAt, List<Table> tables,
-            List<String> labAdmins) {
-    }
+    record Manifest(
+            String exportId,
+            UUID labId,
+            String slug,
+            String schemaVersion,
+            Instant createdAt,
+            List<Table> tables,
+            List<String> labAdmins) {}
 
     private final MigratorConnections migrator;
     private final TenantCatalog catalog;
@@ -64,7 +68,11 @@ class LabExports {
     private final Map<String, ExportContentStore> stores = new LinkedHashMap<>();
     private final ExportContentStore writeTo;
 
-    LabExports(MigratorConnections migrator, TenantCatalog catalog, JsonMapper json, ExportProperties properties,
+    LabExports(
+            MigratorConnections migrator,
+            TenantCatalog catalog,
+            JsonMapper json,
+            ExportProperties properties,
             List<ExportContentStore> stores) {
         this.migrator = migrator;
         this.catalog = catalog;
@@ -87,19 +95,23 @@ class LabExports {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             List<Table> tables = new ArrayList<>();
             Map<String, byte[]> contents = new LinkedHashMap<>();
-            for (Map.Entry<String, List<String>> table : columns(connection, lab.schemaName()).entrySet()) {
+            for (Map.Entry<String, List<String>> table :
+                    columns(connection, lab.schemaName()).entrySet()) {
                 ByteArrayOutputStream content = new ByteArrayOutputStream();
-                long rows = copy.copyOut("COPY " + qualified(lab, table.getKey()) + " (" + String.join(", ", quoted(table.getValue()))
-                        + ") TO STDOUT", content);
+                long rows = copy.copyOut(
+                        "COPY " + qualified(lab, table.getKey()) + " (" + String.join(", ", quoted(table.getValue()))
+                                + ") TO STDOUT",
+                        content);
                 contents.put(table.getKey(), content.toByteArray());
                 tables.add(new Table(table.getKey(), table.getValue(), rows, sha256(content.toByteArray())));
             }
             List<String> labAdmins = labAdmins(connection, lab);
-            Manifest manifest = new Manifest(exportId.toString(), labId, lab.slug(), lab.schemaVersion(), Instant.now(), tables,
-                    labAdmins);
+            Manifest manifest = new Manifest(
+                    exportId.toString(), labId, lab.slug(), lab.schemaVersion(), Instant.now(), tables, labAdmins);
             asMigrator(connection);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exports.lab_export "
-                    + "(export_id, lab_id, slug, schema_version, manifest, content_store) VALUES (?, ?, ?, ?, ?::jsonb, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO exports.lab_export "
+                            + "(export_id, lab_id, slug, schema_version, manifest, content_store) VALUES (?, ?, ?, ?, ?::jsonb, ?)")) {
                 insert.setObject(1, exportId);
                 insert.setObject(2, labId);
                 insert.setString(3, lab.slug());
@@ -119,23 +131,34 @@ class LabExports {
 
     /** Replaces the target lab's data with the export's, in one transaction; returns the rows restored per table. */
     Manifest restore(UUID targetLabId, String exportId) {
-        CatalogEntry target = catalog.findById(targetLabId).orElseThrow(() -> new LabNotFoundException(targetLabId.toString()));
+        CatalogEntry target =
+                catalog.findById(targetLabId).orElseThrow(() -> new LabNotFoundException(targetLabId.toString()));
         Stored stored = stored(exportId);
         Manifest manifest = stored.manifest();
         if (target.serving()) {
-            throw Problems.withMessage(HttpStatus.CONFLICT, "lab-conflict", "lab-conflict.restore-serving", target.slug());
+            throw Problems.withMessage(
+                    HttpStatus.CONFLICT, "lab-conflict", "lab-conflict.restore-serving", target.slug());
         }
         if (!String.valueOf(manifest.schemaVersion()).equals(String.valueOf(target.schemaVersion()))) {
-            throw Problems.withMessage(HttpStatus.CONFLICT, "lab-conflict", "lab-conflict.restore-version",
-                    manifest.schemaVersion(), target.slug(), target.schemaVersion());
+            throw Problems.withMessage(
+                    HttpStatus.CONFLICT,
+                    "lab-conflict",
+                    "lab-conflict.restore-version",
+                    manifest.schemaVersion(),
+                    target.slug(),
+                    target.schemaVersion());
         }
         try (Connection connection = migrator.open()) {
             connection.setAutoCommit(false);
             claim(connection, exportId, targetLabId);
-            Map<String, byte[]> contents = verified(manifest, stored.store().read(connection, UUID.fromString(exportId)));
+            Map<String, byte[]> contents =
+                    verified(manifest, stored.store().read(connection, UUID.fromString(exportId)));
             asLab(connection, target);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            List<String> order = parentsFirst(connection, target.schemaName(), manifest.tables().stream().map(Table::name).toList());
+            List<String> order = parentsFirst(
+                    connection,
+                    target.schemaName(),
+                    manifest.tables().stream().map(Table::name).toList());
             try (Statement statement = connection.createStatement()) {
                 for (int i = order.size() - 1; i >= 0; i--) {
                     statement.execute("DELETE FROM " + qualified(target, order.get(i)));
@@ -146,17 +169,26 @@ class LabExports {
             List<Table> restored = new ArrayList<>();
             for (String name : order) {
                 Table table = byName.get(name);
-                long rows = copy.copyIn("COPY " + qualified(target, name) + " (" + String.join(", ", quoted(table.columns()))
-                        + ") FROM STDIN", new ByteArrayInputStream(contents.get(name)));
+                long rows = copy.copyIn(
+                        "COPY " + qualified(target, name) + " (" + String.join(", ", quoted(table.columns()))
+                                + ") FROM STDIN",
+                        new ByteArrayInputStream(contents.get(name)));
                 if (rows != table.rows()) {
-                    throw new IllegalStateException("Restoring " + name + " read " + rows + " rows, the manifest says " + table.rows());
+                    throw new IllegalStateException(
+                            "Restoring " + name + " read " + rows + " rows, the manifest says " + table.rows());
                 }
                 restored.add(new Table(name, table.columns(), rows, table.sha256()));
             }
             asMigrator(connection);
             event(connection, UUID.fromString(exportId), targetLabId, "RESTORED");
             connection.commit();
-            return new Manifest(exportId, targetLabId, target.slug(), target.schemaVersion(), Instant.now(), restored,
+            return new Manifest(
+                    exportId,
+                    targetLabId,
+                    target.slug(),
+                    target.schemaVersion(),
+                    Instant.now(),
+                    restored,
                     manifest.labAdmins());
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Restoring export " + exportId + " into " + target.slug() + " failed", e);
@@ -166,17 +198,26 @@ class LabExports {
     /** A deleted lab's exports expire after the retention period (recorded for each export). */
     void expireWithLab(UUID labId) {
         migrator.transactions().executeWithoutResult(status -> {
-            migrator.jdbc().update("INSERT INTO exports.lab_export_event (export_id, lab_id, action) "
-                    + "SELECT export_id, lab_id, 'EXPIRY_SET' FROM exports.lab_export WHERE lab_id = ? AND expires_at IS NULL", labId);
-            migrator.jdbc().update("UPDATE exports.lab_export SET expires_at = now() + make_interval(secs => ?) "
-                    + "WHERE lab_id = ? AND expires_at IS NULL", (double) retention.toSeconds(), labId);
+            migrator.jdbc()
+                    .update(
+                            "INSERT INTO exports.lab_export_event (export_id, lab_id, action) "
+                                    + "SELECT export_id, lab_id, 'EXPIRY_SET' FROM exports.lab_export WHERE lab_id = ? AND expires_at IS NULL",
+                            labId);
+            migrator.jdbc()
+                    .update(
+                            "UPDATE exports.lab_export SET expires_at = now() + make_interval(secs => ?) "
+                                    + "WHERE lab_id = ? AND expires_at IS NULL",
+                            (double) retention.toSeconds(),
+                            labId);
         });
     }
 
     /** Deletes the exports whose retention ran out; returns how many. */
     int purgeExpired() {
-        List<UUID> expired = migrator.jdbc().queryForList(
-                "SELECT export_id FROM exports.lab_export WHERE expires_at < now() ORDER BY expires_at", UUID.class);
+        List<UUID> expired = migrator.jdbc()
+                .queryForList(
+                        "SELECT export_id FROM exports.lab_export WHERE expires_at < now() ORDER BY expires_at",
+                        UUID.class);
         int purged = 0;
         for (UUID exportId : expired) {
             purged += purge(exportId);
@@ -201,8 +242,8 @@ class LabExports {
                 }
             }
             store(storeName, exportId.toString()).delete(connection, exportId);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM exports.lab_export WHERE export_id = ? "
-                    + "RETURNING lab_id")) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM exports.lab_export WHERE export_id = ? " + "RETURNING lab_id")) {
                 delete.setObject(1, exportId);
                 try (ResultSet rs = delete.executeQuery()) {
                     rs.next();
@@ -216,8 +257,7 @@ class LabExports {
         }
     }
 
-    private record Stored(Manifest manifest, ExportContentStore store) {
-    }
+    private record Stored(Manifest manifest, ExportContentStore store) {}
 
     private Stored stored(String exportId) {
         UUID id;
@@ -226,9 +266,15 @@ class LabExports {
         } catch (IllegalArgumentException e) {
             throw Problems.invalidField("exportId", "wrong-type");
         }
-        return migrator.jdbc().query("SELECT manifest::text, content_store FROM exports.lab_export WHERE export_id = ?",
-                        (rs, row) -> new Stored(json.readValue(rs.getString(1), Manifest.class), store(rs.getString(2), exportId)), id)
-                .stream().findFirst()
+        return migrator
+                .jdbc()
+                .query(
+                        "SELECT manifest::text, content_store FROM exports.lab_export WHERE export_id = ?",
+                        (rs, row) -> new Stored(
+                                json.readValue(rs.getString(1), Manifest.class), store(rs.getString(2), exportId)),
+                        id)
+                .stream()
+                .findFirst()
                 .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "export-not-found", exportId));
     }
 
@@ -236,7 +282,8 @@ class LabExports {
     private ExportContentStore store(String name, String exportId) {
         ExportContentStore store = stores.get(name);
         if (store == null) {
-            throw Problems.withMessage(HttpStatus.CONFLICT, "lab-conflict", "lab-conflict.export-store-missing", exportId, name);
+            throw Problems.withMessage(
+                    HttpStatus.CONFLICT, "lab-conflict", "lab-conflict.export-store-missing", exportId, name);
         }
         return store;
     }
@@ -246,7 +293,11 @@ class LabExports {
         for (Table table : manifest.tables()) {
             byte[] content = contents.get(table.name());
             if (content == null || !sha256(content).equals(table.sha256())) {
-                throw Problems.withMessage(HttpStatus.CONFLICT, "lab-conflict", "lab-conflict.export-damaged", manifest.exportId(),
+                throw Problems.withMessage(
+                        HttpStatus.CONFLICT,
+                        "lab-conflict",
+                        "lab-conflict.export-damaged",
+                        manifest.exportId(),
                         table.name());
             }
         }
@@ -270,15 +321,17 @@ class LabExports {
             statement.setString(1, exportId);
             statement.setObject(2, targetLabId);
             if (statement.executeUpdate() == 0) {
-                throw Problems.withMessage(HttpStatus.CONFLICT, "lab-conflict", "lab-conflict.export-restored", exportId);
+                throw Problems.withMessage(
+                        HttpStatus.CONFLICT, "lab-conflict", "lab-conflict.export-restored", exportId);
             }
         }
     }
 
     private static List<String> labAdmins(Connection connection, CatalogEntry lab) throws SQLException {
         List<String> subjects = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT subject FROM "
-                + qualified(lab, "membership") + " WHERE active AND erased_at IS NULL AND 'lab-admin' = ANY (roles) ORDER BY subject")) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT subject FROM " + qualified(lab, "membership")
+                        + " WHERE active AND erased_at IS NULL AND 'lab-admin' = ANY (roles) ORDER BY subject")) {
             while (rs.next()) {
                 subjects.add(rs.getString(1));
             }
@@ -311,7 +364,8 @@ class LabExports {
             statement.setString(1, schema);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    tables.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
+                    tables.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+                            .add(rs.getString(2));
                 }
             }
         }
@@ -319,7 +373,8 @@ class LabExports {
     }
 
     /** The tables ordered so that every table comes after the tables its foreign keys point to. */
-    private static List<String> parentsFirst(Connection connection, String schema, List<String> tables) throws SQLException {
+    private static List<String> parentsFirst(Connection connection, String schema, List<String> tables)
+            throws SQLException {
         Map<String, Set<String>> parents = new LinkedHashMap<>();
         tables.forEach(t -> parents.put(t, new LinkedHashSet<>()));
         try (PreparedStatement statement = connection.prepareStatement("""
@@ -338,8 +393,10 @@ class LabExports {
         }
         List<String> order = new ArrayList<>();
         while (order.size() < tables.size()) {
-            String next = parents.entrySet().stream().filter(e -> !order.contains(e.getKey()) && order.containsAll(e.getValue()))
-                    .map(Map.Entry::getKey).findFirst()
+            String next = parents.entrySet().stream()
+                    .filter(e -> !order.contains(e.getKey()) && order.containsAll(e.getValue()))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("Foreign keys form a cycle in " + schema));
             order.add(next);
         }

@@ -31,7 +31,9 @@ class LabHousekeeping {
         this.exports = exports;
     }
 
-    @Scheduled(fixedDelayString = "${platform.idempotency.cleanup-interval:1h}", initialDelayString = "${platform.idempotency.cleanup-interval:1h}")
+    @Scheduled(
+            fixedDelayString = "${platform.idempotency.cleanup-interval:1h}",
+            initialDelayString = "${platform.idempotency.cleanup-interval:1h}")
     void deleteExpiredKeys() {
         int[] deleted = {0};
         int labCount = labs.forEachServingLab("Idempotency-Key clean-up", () -> deleted[0] += keys.deleteExpired());
@@ -39,7 +41,9 @@ class LabHousekeeping {
     }
 
     /** Exports of deleted labs whose retention ran out (each purge is recorded in {@code exports.lab_export_event}). */
-    @Scheduled(fixedDelayString = "${platform.exports.purge-interval:1h}", initialDelayString = "${platform.exports.purge-interval:1h}")
+    @Scheduled(
+            fixedDelayString = "${platform.exports.purge-interval:1h}",
+            initialDelayString = "${platform.exports.purge-interval:1h}")
     void purgeExpiredExports() {
         int purged = exports.purgeExpired();
         if (purged > 0) {

@@ -36,19 +36,24 @@ class S3ExportStore implements ExportContentStore, AutoCloseable {
     private final String prefix;
 
     S3ExportStore(ExportProperties.S3 properties) {
-        if (properties == null || properties.bucket() == null || properties.bucket().isBlank()) {
-            throw new IllegalStateException("platform.exports.s3.bucket is not set (needed with platform.exports.store=s3)");
+        if (properties == null
+                || properties.bucket() == null
+                || properties.bucket().isBlank()) {
+            throw new IllegalStateException(
+                    "platform.exports.s3.bucket is not set (needed with platform.exports.store=s3)");
         }
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.of(properties.region()))
                 .credentialsProvider(credentials(properties))
                 .forcePathStyle(properties.pathStyle())
-                // the manifest's SHA-256 guards the content; plain uploads (no aws-chunked trailers) suit every S3-compatible store
+                // the manifest's SHA-256 guards the content; plain uploads (no aws-chunked trailers) suit every
+                // S3-compatible store
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 // each table is one signed upload of known length: S3-compatible servers differ in aws-chunked support
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
+                .serviceConfiguration(
+                        S3Configuration.builder().chunkedEncodingEnabled(false).build());
         if (!properties.endpoint().isBlank()) {
             builder.endpointOverride(java.net.URI.create(properties.endpoint()));
         }
@@ -61,7 +66,8 @@ class S3ExportStore implements ExportContentStore, AutoCloseable {
         if (properties.accessKey().isBlank() && properties.secretKey().isBlank()) {
             return DefaultCredentialsProvider.builder().build();
         }
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.accessKey(), properties.secretKey()));
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(properties.accessKey(), properties.secretKey()));
     }
 
     @Override
@@ -71,31 +77,40 @@ class S3ExportStore implements ExportContentStore, AutoCloseable {
 
     @Override
     public void write(Connection connection, UUID exportId, Map<String, byte[]> tables) {
-        tables.forEach((table, content) -> s3.putObject(put -> put.bucket(bucket).key(key(exportId, table))
-                .contentType("application/octet-stream"), RequestBody.fromBytes(content)));
+        tables.forEach((table, content) -> s3.putObject(
+                put -> put.bucket(bucket).key(key(exportId, table)).contentType("application/octet-stream"),
+                RequestBody.fromBytes(content)));
     }
 
     @Override
     public Map<String, byte[]> read(Connection connection, UUID exportId) {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         for (S3Object object : objects(exportId)) {
-            String table = object.key().substring(folder(exportId).length(), object.key().length() - ".copy".length());
-            contents.put(table, s3.getObjectAsBytes(get -> get.bucket(bucket).key(object.key())).asByteArray());
+            String table = object.key()
+                    .substring(folder(exportId).length(), object.key().length() - ".copy".length());
+            contents.put(
+                    table,
+                    s3.getObjectAsBytes(get -> get.bucket(bucket).key(object.key()))
+                            .asByteArray());
         }
         return contents;
     }
 
     @Override
     public void delete(Connection connection, UUID exportId) {
-        List<ObjectIdentifier> keys = objects(exportId).stream().map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList();
+        List<ObjectIdentifier> keys = objects(exportId).stream()
+                .map(o -> ObjectIdentifier.builder().key(o.key()).build())
+                .toList();
         if (!keys.isEmpty()) {
-            s3.deleteObjects(delete -> delete.bucket(bucket).delete(Delete.builder().objects(keys).build()));
+            s3.deleteObjects(delete ->
+                    delete.bucket(bucket).delete(Delete.builder().objects(keys).build()));
         }
     }
 
     private List<S3Object> objects(UUID exportId) {
         return s3.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(folder(exportId))).contents().stream()
-                .filter(o -> o.key().endsWith(".copy")).toList();
+                .filter(o -> o.key().endsWith(".copy"))
+                .toList();
     }
 
     private String folder(UUID exportId) {

@@ -11,8 +11,7 @@ record Approval(@NotEmpty Set<LabRole> roles, @NotNull Long version) {
 
     private static final Set<LabRole> GRANTABLE = EnumSet.of(LabRole.RESIDENT, LabRole.MENTOR, LabRole.NETWORK_MEMBER);
 
-    @AssertTrue(message = "may only be resident, mentor or network-member")
-    boolean isRoles() {
+    @AssertTrue(message = "may only be resident, mentor or network-member") boolean isRoles() {
         return roles == null || GRANTABLE.containsAll(roles);
     }
 }

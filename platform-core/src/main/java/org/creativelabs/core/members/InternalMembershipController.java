@@ -28,7 +28,10 @@ class InternalMembershipController {
     private final TransactionTemplate transactions;
     private final MembershipReports reports;
 
-    InternalMembershipController(LabDirectory labs, MembershipRepository memberships, PlatformTransactionManager transactions,
+    InternalMembershipController(
+            LabDirectory labs,
+            MembershipRepository memberships,
+            PlatformTransactionManager transactions,
             MembershipReports reports) {
         this.labs = labs;
         this.memberships = memberships;
@@ -37,23 +40,33 @@ class InternalMembershipController {
     }
 
     @GetMapping("/internal/tenants/{labId}/members")
-    @Operation(summary = "The subjects with an active, approved membership (tenant-admin mirrors them into the lab's "
-            + "organization; applicants join it when staff approve them)")
+    @Operation(
+            summary = "The subjects with an active, approved membership (tenant-admin mirrors them into the lab's "
+                    + "organization; applicants join it when staff approve them)")
     List<String> activeSubjects(@PathVariable UUID labId) {
-        return labs.inLab(labId, () -> transactions.execute(status -> memberships.findAll().stream()
-                .filter(Membership::approvedMember).map(Membership::subject).sorted().toList()));
+        return labs.inLab(
+                labId,
+                () -> transactions.execute(status -> memberships.findAll().stream()
+                        .filter(Membership::approvedMember)
+                        .map(Membership::subject)
+                        .sorted()
+                        .toList()));
     }
 
     @PostMapping("/internal/tenants/{labId}/members")
     @Operation(summary = "Give a person roles in a lab (creates or updates the membership)")
     ResponseEntity<MembershipView> seat(@PathVariable UUID labId, @Valid @RequestBody MembershipRequest request) {
-        return labs.inLab(labId, () -> transactions.execute(status -> {
-            var existing = memberships.findBySubject(request.subject());
-            Membership membership = existing.orElseGet(() -> new Membership(request.subject(), EnumSet.copyOf(request.roles())));
-            membership.change(EnumSet.copyOf(request.roles()), true);
-            MembershipView view = memberships.saveAndFlush(membership).view();
-            reports.changed();
-            return ResponseEntity.status(existing.isPresent() ? HttpStatus.OK : HttpStatus.CREATED).body(view);
-        }));
+        return labs.inLab(
+                labId,
+                () -> transactions.execute(status -> {
+                    var existing = memberships.findBySubject(request.subject());
+                    Membership membership = existing.orElseGet(
+                            () -> new Membership(request.subject(), EnumSet.copyOf(request.roles())));
+                    membership.change(EnumSet.copyOf(request.roles()), true);
+                    MembershipView view = memberships.saveAndFlush(membership).view();
+                    reports.changed();
+                    return ResponseEntity.status(existing.isPresent() ? HttpStatus.OK : HttpStatus.CREATED)
+                            .body(view);
+                }));
     }
 }

@@ -56,7 +56,9 @@ public class LabAccess {
     /** The caller's Keycloak subject, or null without a token. */
     public static String subject() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof JwtAuthenticationToken jwt ? jwt.getToken().getSubject() : null;
+        return authentication instanceof JwtAuthenticationToken jwt
+                ? jwt.getToken().getSubject()
+                : null;
     }
 
     @SuppressWarnings("unchecked")
@@ -69,7 +71,8 @@ public class LabAccess {
         if (request != null && request.getAttribute(CACHE, RequestAttributes.SCOPE_REQUEST) instanceof Set<?> cached) {
             return (Set<LabRole>) cached;
         }
-        Set<LabRole> roles = readOnly.execute(status -> memberships.findBySubject(subject)
+        Set<LabRole> roles = readOnly.execute(status -> memberships
+                .findBySubject(subject)
                 .filter(Membership::active)
                 .map(Membership::roles)
                 .orElse(EnumSet.noneOf(LabRole.class)));

@@ -4,12 +4,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A person's role in one lab. Platform-wide duties are Keycloak realm roles instead. */
 public enum LabRole {
-    @JsonProperty("lab-admin") LAB_ADMIN("lab-admin"),
-    @JsonProperty("staff") STAFF("staff"),
-    @JsonProperty("mentor") MENTOR("mentor"),
-    @JsonProperty("resident") RESIDENT("resident"),
-    @JsonProperty("network-member") NETWORK_MEMBER("network-member"),
-    @JsonProperty("applicant") APPLICANT("applicant");
+    @JsonProperty("lab-admin")
+    LAB_ADMIN("lab-admin"),
+    @JsonProperty("staff")
+    STAFF("staff"),
+    @JsonProperty("mentor")
+    MENTOR("mentor"),
+    @JsonProperty("resident")
+    RESIDENT("resident"),
+    @JsonProperty("network-member")
+    NETWORK_MEMBER("network-member"),
+    @JsonProperty("applicant")
+    APPLICANT("applicant");
 
     private final String value;
 

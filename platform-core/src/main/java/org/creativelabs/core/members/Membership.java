@@ -45,8 +45,7 @@ public class Membership {
     @Column(name = "plan_id")
     private UUID planId;
 
-    protected Membership() {
-    }
+    protected Membership() {}
 
     Membership(String subject, Set<LabRole> roles) {
         this.id = UUID.randomUUID();
@@ -92,7 +91,9 @@ public class Membership {
     }
 
     public Set<LabRole> roles() {
-        return Arrays.stream(roles).map(LabRole::of).collect(Collectors.toCollection(() -> EnumSet.noneOf(LabRole.class)));
+        return Arrays.stream(roles)
+                .map(LabRole::of)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(LabRole.class)));
     }
 
     boolean active() {

@@ -9,5 +9,8 @@ import java.util.UUID;
  * New roles, plan or deactivation; {@code version} is the one the client read (optimistic locking). No
  * {@code planId} means no plan (bookings without allowance).
  */
-record MembershipChange(@NotEmpty Set<LabRole> roles, @NotNull Boolean active, UUID planId, @NotNull Long version) {
-}
+record MembershipChange(
+        @NotEmpty Set<LabRole> roles,
+        @NotNull Boolean active,
+        UUID planId,
+        @NotNull Long version) {}

@@ -1,16 +1,16 @@
 package org.creativelabs.core.members;
 
-import org.creativelabs.core.members.plans.MembershipPlan;
-import org.creativelabs.core.members.plans.PlanRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.EnumSet;
 import java.util.UUID;
+import org.creativelabs.core.members.plans.MembershipPlan;
+import org.creativelabs.core.members.plans.PlanRepository;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.creativelabs.core.web.PageView;
-import org.creativelabs.core.web.SortableBy;
 import org.creativelabs.core.web.Problems;
+import org.creativelabs.core.web.SortableBy;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -41,7 +41,10 @@ class MembershipController {
     private final IdempotencyKeys idempotency;
     private final MembershipReports reports;
 
-    MembershipController(MembershipRepository memberships, PlanRepository plans, IdempotencyKeys idempotency,
+    MembershipController(
+            MembershipRepository memberships,
+            PlanRepository plans,
+            IdempotencyKeys idempotency,
             MembershipReports reports) {
         this.memberships = memberships;
         this.plans = plans;
@@ -52,7 +55,9 @@ class MembershipController {
     @GetMapping("/memberships")
     @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff')")
     @Operation(summary = "Memberships, optionally only those with a role (e.g. applicant) or activity")
-    PageView<MembershipView> list(@RequestParam(required = false) LabRole role, @RequestParam(required = false) Boolean active,
+    PageView<MembershipView> list(
+            @RequestParam(required = false) LabRole role,
+            @RequestParam(required = false) Boolean active,
             @SortableBy({"createdAt", "updatedAt"}) @PageableDefault(size = 50, sort = "createdAt") Pageable pageable) {
         return PageView.of(memberships.search(role, active, pageable), Membership::view);
     }
@@ -60,20 +65,25 @@ class MembershipController {
     @GetMapping("/memberships/me")
     @PreAuthorize("@labAccess.hasOwnRecord()")
     MembershipView me() {
-        return memberships.findBySubject(LabAccess.subject()).map(Membership::view).orElseThrow();
+        return memberships
+                .findBySubject(LabAccess.subject())
+                .map(Membership::view)
+                .orElseThrow();
     }
 
     @PostMapping("/memberships")
     @PreAuthorize("@labAccess.hasAnyRole('lab-admin')")
     @Transactional
-    ResponseEntity<MembershipView> add(@PathVariable String slug,
+    ResponseEntity<MembershipView> add(
+            @PathVariable String slug,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody MembershipRequest request) {
         return idempotency.createOnce(idempotencyKey, request, MembershipView.class, () -> {
             if (memberships.findBySubject(request.subject()).isPresent()) {
                 throw Problems.of(HttpStatus.CONFLICT, "membership-exists");
             }
-            Membership membership = memberships.saveAndFlush(new Membership(request.subject(), EnumSet.copyOf(request.roles())));
+            Membership membership =
+                    memberships.saveAndFlush(new Membership(request.subject(), EnumSet.copyOf(request.roles())));
             reports.changed();
             return ResponseEntity.created(location(slug, membership.id())).body(membership.view());
         });
@@ -90,7 +100,10 @@ class MembershipController {
         if (membership.erased()) {
             throw Problems.of(HttpStatus.CONFLICT, "membership-erased", id);
         }
-        if (change.planId() != null && plans.findById(change.planId()).filter(MembershipPlan::active).isEmpty()) {
+        if (change.planId() != null
+                && plans.findById(change.planId())
+                        .filter(MembershipPlan::active)
+                        .isEmpty()) {
             throw Problems.invalidField("planId", "not-an-active-plan");
         }
         membership.change(EnumSet.copyOf(change.roles()), change.active());
@@ -134,7 +147,9 @@ class MembershipController {
     }
 
     private Membership find(UUID id) {
-        return memberships.findById(id).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "membership-not-found", id));
+        return memberships
+                .findById(id)
+                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "membership-not-found", id));
     }
 
     /**
@@ -147,20 +162,25 @@ class MembershipController {
     @Transactional
     ResponseEntity<MembershipView> apply(@PathVariable String slug) {
         String subject = LabAccess.subject();
-        return memberships.findBySubject(subject)
+        return memberships
+                .findBySubject(subject)
                 .map(existing -> ResponseEntity.ok(existing.view()))
                 .orElseGet(() -> {
                     try {
-                        Membership applicant = memberships.saveAndFlush(new Membership(subject, EnumSet.of(LabRole.APPLICANT)));
+                        Membership applicant =
+                                memberships.saveAndFlush(new Membership(subject, EnumSet.of(LabRole.APPLICANT)));
                         reports.changed();
-                        return ResponseEntity.created(location(slug, applicant.id())).body(applicant.view());
+                        return ResponseEntity.created(location(slug, applicant.id()))
+                                .body(applicant.view());
                     } catch (DataIntegrityViolationException concurrentRetry) {
-                        throw Problems.withMessage(HttpStatus.CONFLICT, "membership-exists", "membership-exists.applied");
+                        throw Problems.withMessage(
+                                HttpStatus.CONFLICT, "membership-exists", "membership-exists.applied");
                     }
                 });
     }
 
     private static java.net.URI location(String slug, UUID id) {
-        return UriComponentsBuilder.fromPath("/api/labs/{slug}/memberships/{id}").build(slug, id);
+        return UriComponentsBuilder.fromPath("/api/labs/{slug}/memberships/{id}")
+                .build(slug, id);
     }
 }

@@ -28,8 +28,7 @@ public class MembershipReports {
 
     private static final Logger log = LoggerFactory.getLogger(MembershipReports.class);
 
-    record Changed(UUID labId) {
-    }
+    record Changed(UUID labId) {}
 
     private final ApplicationEventPublisher events;
     private final LabDirectory labs;
@@ -40,13 +39,22 @@ public class MembershipReports {
         return thread;
     });
 
-    MembershipReports(ApplicationEventPublisher events, LabDirectory labs,
+    MembershipReports(
+            ApplicationEventPublisher events,
+            LabDirectory labs,
             @Value("${platform.tenant-admin-url:}") String tenantAdminUrl,
-            ObjectProvider<ClientRegistrationRepository> registrations, ObjectProvider<OAuth2AuthorizedClientService> clients) {
+            ObjectProvider<ClientRegistrationRepository> registrations,
+            ObjectProvider<OAuth2AuthorizedClientService> clients) {
         this.events = events;
         this.labs = labs;
-        this.tenantAdmin = tenantAdminUrl.isBlank() ? null : ServiceClients.restClient(registrations.getObject(), clients.getObject(),
-                "platform-core", tenantAdminUrl, Duration.ofSeconds(30));
+        this.tenantAdmin = tenantAdminUrl.isBlank()
+                ? null
+                : ServiceClients.restClient(
+                        registrations.getObject(),
+                        clients.getObject(),
+                        "platform-core",
+                        tenantAdminUrl,
+                        Duration.ofSeconds(30));
     }
 
     /** Within the changing transaction: the current lab's memberships changed. */
@@ -61,10 +69,16 @@ public class MembershipReports {
         }
         sender.execute(() -> {
             try {
-                tenantAdmin.post().uri("/internal/labs/{labId}/membership-changed", change.labId()).retrieve().toBodilessEntity();
+                tenantAdmin
+                        .post()
+                        .uri("/internal/labs/{labId}/membership-changed", change.labId())
+                        .retrieve()
+                        .toBodilessEntity();
             } catch (RuntimeException e) {
-                log.info("Could not tell tenant-admin about lab {}'s memberships (its reconciliation catches up): {}",
-                        change.labId(), e.toString());
+                log.info(
+                        "Could not tell tenant-admin about lab {}'s memberships (its reconciliation catches up): {}",
+                        change.labId(),
+                        e.toString());
             }
         });
     }

@@ -24,10 +24,13 @@ public interface MembershipRepository extends JpaRepository<Membership, UUID>, J
     /** Memberships with this role (when given) and this activity (when given). */
     default Page<Membership> search(LabRole role, Boolean active, Pageable pageable) {
         Specification<Membership> filter = (root, query, cb) -> cb.and(java.util.stream.Stream.of(
-                        role == null ? null : cb.isTrue(cb.function("array_contains", Boolean.class, root.get("roles"),
-                                cb.literal(role.value()))),
+                        role == null
+                                ? null
+                                : cb.isTrue(cb.function(
+                                        "array_contains", Boolean.class, root.get("roles"), cb.literal(role.value()))),
                         active == null ? null : cb.equal(root.get("active"), active))
-                .filter(java.util.Objects::nonNull).toArray(jakarta.persistence.criteria.Predicate[]::new));
+                .filter(java.util.Objects::nonNull)
+                .toArray(jakarta.persistence.criteria.Predicate[]::new));
         return findAll(filter, pageable);
     }
 }

@@ -25,23 +25,33 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            JwtDecoder decoder,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems)
+            throws Exception {
         PlatformTokens.resourceServer(http, decoder, problems)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PlatformTokens.PUBLIC_PATHS).permitAll()
+                .authorizeHttpRequests(requests -> requests.requestMatchers(PlatformTokens.PUBLIC_PATHS)
+                        .permitAll()
                         // Service to service only: tenant-admin's provisioning, with a client-credentials token.
-                        .requestMatchers("/internal/**").hasRole("platform-provisioner")
-                        // A lab's public pages (branding for the portal): explicitly open; rate limits live in the gateway.
-                        .requestMatchers(HttpMethod.GET, "/api/labs/*/public/**").permitAll()
-                        .anyRequest().authenticated());
+                        .requestMatchers("/internal/**")
+                        .hasRole("platform-provisioner")
+                        // A lab's public pages (branding for the portal): explicitly open; rate limits live in the
+                        // gateway.
+                        .requestMatchers(HttpMethod.GET, "/api/labs/*/public/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated());
         return http.build();
     }
 
     /** The clock is injectable so token expiry is tested without sleeping. */
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<Clock> clock) {
-        return PlatformTokens.decoder(properties.issuerUri(), properties.audience(), properties.clockSkew(),
+        return PlatformTokens.decoder(
+                properties.issuerUri(),
+                properties.audience(),
+                properties.clockSkew(),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 }

@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clockSkew how far token times may be off
  */
 @ConfigurationProperties("platform.security")
-record SecurityProperties(String issuerUri, String audience, Duration clockSkew) {
-}
+record SecurityProperties(String issuerUri, String audience, Duration clockSkew) {}

@@ -15,7 +15,10 @@ import java.util.UUID;
 @Table(name = "booking")
 class Booking {
 
-    enum Status { CONFIRMED, CANCELLED }
+    enum Status {
+        CONFIRMED,
+        CANCELLED
+    }
 
     @Id
     private UUID id;
@@ -49,8 +52,7 @@ class Booking {
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
 
-    protected Booking() {
-    }
+    protected Booking() {}
 
     Booking(UUID spaceId, String bookedBy, Slot slot, String note, UUID seriesId) {
         this.id = UUID.randomUUID();
@@ -90,7 +92,18 @@ class Booking {
     /** Who booked is shown to staff only; others see whether it is their own booking. */
     BookingView view(String viewer, boolean staff) {
         boolean mine = bookedBy.equals(viewer);
-        return new BookingView(id, spaceId, seriesId, startsAt, endsAt, status, mine || staff ? note : null,
-                staff ? bookedBy : null, mine, version, createdAt, cancelledAt);
+        return new BookingView(
+                id,
+                spaceId,
+                seriesId,
+                startsAt,
+                endsAt,
+                status,
+                mine || staff ? note : null,
+                staff ? bookedBy : null,
+                mine,
+                version,
+                createdAt,
+                cancelledAt);
     }
 }

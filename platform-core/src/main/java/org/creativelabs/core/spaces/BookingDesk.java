@@ -1,6 +1,5 @@
 package org.creativelabs.core.spaces;
 
-import org.creativelabs.core.members.plans.BookingAllowances;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.creativelabs.core.members.plans.BookingAllowances;
 import org.creativelabs.core.tenancy.LabTimeZone;
 import org.creativelabs.core.web.Problems;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -48,24 +48,35 @@ class BookingDesk {
         for (Slot slot : slots) {
             // A slot that has begun cannot be booked: hours in the past would be free to take and never be used.
             if (!slot.startsAt().isAfter(now)) {
-                throw Problems.of(HttpStatus.BAD_REQUEST, "slot-in-the-past",
+                throw Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "slot-in-the-past",
                         slot.startsAt().atZone(zone).toLocalDateTime().toString());
             }
             if (!space.isOpen(slot.startsAt(), slot.endsAt(), zone)) {
-                throw Problems.of(HttpStatus.BAD_REQUEST, "outside-opening-hours", space.openingHours(), zone.getId(),
+                throw Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "outside-opening-hours",
+                        space.openingHours(),
+                        zone.getId(),
                         slot.startsAt().atZone(zone).toLocalDateTime().toString());
             }
         }
         checkAllowance(subject, slots, zone);
         if (slots.size() > 1) {
             List<Slot> taken = slots.stream()
-                    .filter(slot -> !bookings.findConfirmed(space.id(), slot.startsAt(), slot.endsAt()).isEmpty()).toList();
+                    .filter(slot -> !bookings.findConfirmed(space.id(), slot.startsAt(), slot.endsAt())
+                            .isEmpty())
+                    .toList();
             if (!taken.isEmpty()) {
-                throw slotTaken().with("conflicts", taken.stream().map(Slot::startsAt).toList());
+                throw slotTaken()
+                        .with("conflicts", taken.stream().map(Slot::startsAt).toList());
             }
         }
         try {
-            return bookings.saveAllAndFlush(slots.stream().map(slot -> new Booking(space.id(), subject, slot, note, seriesId)).toList());
+            return bookings.saveAllAndFlush(slots.stream()
+                    .map(slot -> new Booking(space.id(), subject, slot, note, seriesId))
+                    .toList());
         } catch (DataIntegrityViolationException e) {
             throw isOverlap(e) ? slotTaken() : e;
         }
@@ -74,12 +85,15 @@ class BookingDesk {
     /** Hours a person's allowance has for a lab-local month (empty when unlimited), and the minutes used. */
     Usage usage(String subject, YearMonth month) {
         ZoneId zone = zone();
-        return new Usage(allowances.monthlyHours(subject), bookings.bookedMinutes(subject,
-                month.atDay(1).atStartOfDay(zone).toInstant(), month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
+        return new Usage(
+                allowances.monthlyHours(subject),
+                bookings.bookedMinutes(
+                        subject,
+                        month.atDay(1).atStartOfDay(zone).toInstant(),
+                        month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
     }
 
-    record Usage(OptionalInt allowanceHours, long usedMinutes) {
-    }
+    record Usage(OptionalInt allowanceHours, long usedMinutes) {}
 
     private void checkAllowance(String subject, List<Slot> slots, ZoneId zone) {
         OptionalInt hours = allowances.lockMonthlyHours(subject);
@@ -91,8 +105,13 @@ class BookingDesk {
         wanted.forEach((month, minutes) -> {
             long used = usage(subject, month).usedMinutes();
             if (used + minutes > hours.getAsInt() * 60L) {
-                throw Problems.of(HttpStatus.CONFLICT, "allowance-used-up", hours.getAsInt(), month.toString(),
-                        used / 60.0, minutes / 60.0);
+                throw Problems.of(
+                        HttpStatus.CONFLICT,
+                        "allowance-used-up",
+                        hours.getAsInt(),
+                        month.toString(),
+                        used / 60.0,
+                        minutes / 60.0);
             }
         });
     }

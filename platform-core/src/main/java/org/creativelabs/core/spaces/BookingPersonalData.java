@@ -1,8 +1,8 @@
 package org.creativelabs.core.spaces;
 
-import org.creativelabs.core.members.privacy.PersonalData;
 import java.time.Instant;
 import java.util.Map;
+import org.creativelabs.core.members.privacy.PersonalData;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +31,14 @@ class BookingPersonalData implements PersonalData {
     @Override
     public Object export(String subject) {
         return Map.of(
-                "bookings", bookings.findByBookedByOrderByStartsAt(subject).stream().map(b -> b.view(subject, false)).toList(),
-                "series", series.findByBookedBy(subject).stream().map(s -> s.view(java.util.List.of())).toList());
+                "bookings",
+                        bookings.findByBookedByOrderByStartsAt(subject).stream()
+                                .map(b -> b.view(subject, false))
+                                .toList(),
+                "series",
+                        series.findByBookedBy(subject).stream()
+                                .map(s -> s.view(java.util.List.of()))
+                                .toList());
     }
 
     @Override

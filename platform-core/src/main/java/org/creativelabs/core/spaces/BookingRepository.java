@@ -17,7 +17,8 @@ interface BookingRepository extends JpaRepository<Booking, UUID> {
     List<Booking> findConfirmed(UUID spaceId, Instant from, Instant to);
 
     /** A person's bookings that start in [from, to), cancelled ones included. */
-    @Query("SELECT b FROM Booking b WHERE b.bookedBy = :subject AND b.startsAt >= :from AND b.startsAt < :to ORDER BY b.startsAt")
+    @Query(
+            "SELECT b FROM Booking b WHERE b.bookedBy = :subject AND b.startsAt >= :from AND b.startsAt < :to ORDER BY b.startsAt")
     List<Booking> findBookedBy(String subject, Instant from, Instant to);
 
     List<Booking> findByBookedByOrderByStartsAt(String subject);
@@ -27,8 +28,7 @@ interface BookingRepository extends JpaRepository<Booking, UUID> {
     /** Minutes of confirmed bookings a person has that start in [from, to): what their allowance has spent. */
     @Query(value = """
             SELECT coalesce(sum(extract(epoch FROM ends_at - starts_at)) / 60, 0)::bigint FROM booking
-            WHERE booked_by = :subject AND status = 'CONFIRMED' AND starts_at >= :from AND starts_at < :to""",
-            nativeQuery = true)
+            WHERE booked_by = :subject AND status = 'CONFIRMED' AND starts_at >= :from AND starts_at < :to""", nativeQuery = true)
     long bookedMinutes(String subject, Instant from, Instant to);
 
     @Modifying

@@ -6,10 +6,12 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** A slot to book: [startsAt, endsAt), at most 12 hours, within the space's opening hours. */
-record BookingRequest(@NotNull Instant startsAt, @NotNull Instant endsAt, @Size(max = 500) String note) {
+record BookingRequest(
+        @NotNull Instant startsAt,
+        @NotNull Instant endsAt,
+        @Size(max = 500) String note) {
 
-    @AssertTrue(message = "must end after it starts, and last at most 12 hours")
-    boolean isSlot() {
+    @AssertTrue(message = "must end after it starts, and last at most 12 hours") boolean isSlot() {
         return startsAt == null || endsAt == null || new Slot(startsAt, endsAt).isValid();
     }
 

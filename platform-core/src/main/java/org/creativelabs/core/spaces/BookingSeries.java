@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
 class BookingSeries {
 
     enum Frequency {
-        DAILY(1), WEEKLY(7);
+        DAILY(1),
+        WEEKLY(7);
 
         private final int days;
 
@@ -44,8 +45,7 @@ class BookingSeries {
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
 
-    protected BookingSeries() {
-    }
+    protected BookingSeries() {}
 
     BookingSeries(UUID spaceId, String bookedBy, Frequency frequency, int occurrences) {
         this.id = UUID.randomUUID();
@@ -57,7 +57,9 @@ class BookingSeries {
     }
 
     static List<Slot> slots(Slot first, Frequency frequency, int occurrences, ZoneId zone) {
-        return IntStream.range(0, occurrences).mapToObj(i -> first.plusDays((long) i * frequency.days, zone)).toList();
+        return IntStream.range(0, occurrences)
+                .mapToObj(i -> first.plusDays((long) i * frequency.days, zone))
+                .toList();
     }
 
     UUID id() {

@@ -15,8 +15,7 @@ record BookingSeriesRequest(
         @NotNull @Min(2) @Max(26) Integer occurrences,
         @Size(max = 500) String note) {
 
-    @AssertTrue(message = "must end after it starts, and last at most 12 hours")
-    boolean isSlot() {
+    @AssertTrue(message = "must end after it starts, and last at most 12 hours") boolean isSlot() {
         return startsAt == null || endsAt == null || new Slot(startsAt, endsAt).isValid();
     }
 

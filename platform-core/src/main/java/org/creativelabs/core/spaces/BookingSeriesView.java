@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-record BookingSeriesView(UUID id, UUID spaceId, BookingSeries.Frequency frequency, int occurrences, Instant createdAt,
-        List<BookingView> bookings) {
-}
+record BookingSeriesView(
+        UUID id,
+        UUID spaceId,
+        BookingSeries.Frequency frequency,
+        int occurrences,
+        Instant createdAt,
+        List<BookingView> bookings) {}

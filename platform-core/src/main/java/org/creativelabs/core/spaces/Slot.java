@@ -25,6 +25,8 @@ record Slot(Instant startsAt, Instant endsAt) {
 
     /** The same lab-local times, {@code days} later (so a weekly 10:00 stays at 10:00 across a clock change). */
     Slot plusDays(long days, ZoneId zone) {
-        return new Slot(startsAt.atZone(zone).plusDays(days).toInstant(), endsAt.atZone(zone).plusDays(days).toInstant());
+        return new Slot(
+                startsAt.atZone(zone).plusDays(days).toInstant(),
+                endsAt.atZone(zone).plusDays(days).toInstant());
     }
 }

@@ -49,8 +49,7 @@ class Space {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
-    protected Space() {
-    }
+    protected Space() {}
 
     Space(SpaceRequest request) {
         this.id = UUID.randomUUID();
@@ -82,7 +81,9 @@ class Space {
         ZonedDateTime localStart = start.atZone(zone);
         ZonedDateTime localEnd = end.atZone(zone);
         boolean sameDay = localStart.toLocalDate().equals(localEnd.toLocalDate());
-        return sameDay && !localStart.toLocalTime().isBefore(opensAt) && !localEnd.toLocalTime().isAfter(closesAt);
+        return sameDay
+                && !localStart.toLocalTime().isBefore(opensAt)
+                && !localEnd.toLocalTime().isAfter(closesAt);
     }
 
     String openingHours() {
@@ -90,7 +91,17 @@ class Space {
     }
 
     SpaceView view() {
-        return new SpaceView(id, name, kind, capacity, description, opensAt, closesAt, hourlyPriceKgs, version,
-                createdAt, updatedAt);
+        return new SpaceView(
+                id,
+                name,
+                kind,
+                capacity,
+                description,
+                opensAt,
+                closesAt,
+                hourlyPriceKgs,
+                version,
+                createdAt,
+                updatedAt);
     }
 }

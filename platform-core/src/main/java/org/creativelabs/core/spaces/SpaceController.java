@@ -5,8 +5,8 @@ import jakarta.validation.Valid;
 import java.util.UUID;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.creativelabs.core.web.PageView;
-import org.creativelabs.core.web.SortableBy;
 import org.creativelabs.core.web.Problems;
+import org.creativelabs.core.web.SortableBy;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
@@ -47,8 +47,11 @@ class SpaceController {
 
     @GetMapping
     @PreAuthorize("@labAccess.isMember()")
-    PageView<SpaceView> list(@RequestParam(required = false) SpaceKind kind,
-            @SortableBy({"name", "kind", "capacity"}) @PageableDefault(size = 20, sort = "name", direction = Sort.Direction.ASC) Pageable pageable) {
+    PageView<SpaceView> list(
+            @RequestParam(required = false) SpaceKind kind,
+            @SortableBy({"name", "kind", "capacity"})
+                    @PageableDefault(size = 20, sort = "name", direction = Sort.Direction.ASC)
+                    Pageable pageable) {
         var page = kind == null ? spaces.findAll(pageable) : spaces.findByKind(kind, pageable);
         return PageView.of(page, Space::view);
     }
@@ -62,12 +65,14 @@ class SpaceController {
     @PostMapping
     @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff')")
     @Transactional
-    ResponseEntity<SpaceView> create(@PathVariable String slug,
+    ResponseEntity<SpaceView> create(
+            @PathVariable String slug,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody SpaceRequest request) {
         return idempotency.createOnce(idempotencyKey, request, SpaceView.class, () -> {
             Space space = spaces.saveAndFlush(new Space(request));
-            var location = UriComponentsBuilder.fromPath("/api/labs/{slug}/spaces/{id}").build(slug, space.id());
+            var location = UriComponentsBuilder.fromPath("/api/labs/{slug}/spaces/{id}")
+                    .build(slug, space.id());
             return ResponseEntity.created(location).body(space.view());
         });
     }

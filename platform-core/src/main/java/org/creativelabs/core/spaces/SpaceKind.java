@@ -1,3 +1,8 @@
 package org.creativelabs.core.spaces;
 
-public enum SpaceKind { ROOM, DESK, STUDIO, EQUIPMENT }
+public enum SpaceKind {
+    ROOM,
+    DESK,
+    STUDIO,
+    EQUIPMENT
+}

@@ -36,8 +36,7 @@ record SpaceRequest(
         return closesAt == null ? DEFAULT_CLOSES : closesAt;
     }
 
-    @AssertTrue(message = "must open before it closes")
-    boolean isOpeningHours() {
+    @AssertTrue(message = "must open before it closes") boolean isOpeningHours() {
         return opensAtOrDefault().isBefore(closesAtOrDefault());
     }
 }

@@ -32,8 +32,15 @@ class SpacesTemplate implements LabTemplatePart {
         ArrayNode items = json.createArrayNode();
         spaces.findAll(org.springframework.data.domain.Sort.by("name")).forEach(space -> {
             SpaceView v = space.view();
-            items.add(json.valueToTree(new SpaceRequest(v.name(), v.kind(), v.capacity(), v.description(), v.opensAt(),
-                    v.closesAt(), v.hourlyPriceKgs(), null)));
+            items.add(json.valueToTree(new SpaceRequest(
+                    v.name(),
+                    v.kind(),
+                    v.capacity(),
+                    v.description(),
+                    v.opensAt(),
+                    v.closesAt(),
+                    v.hourlyPriceKgs(),
+                    null)));
         });
         return items;
     }
@@ -41,7 +48,11 @@ class SpacesTemplate implements LabTemplatePart {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(JsonNode section, LabTemplates templates) {
-        templates.addMissing(section, SpaceRequest.class, section(), SpaceRequest::name,
+        templates.addMissing(
+                section,
+                SpaceRequest.class,
+                section(),
+                SpaceRequest::name,
                 spaces.findAll().stream().map(s -> s.view().name()).toList(),
                 request -> spaces.saveAndFlush(new Space(request)));
     }

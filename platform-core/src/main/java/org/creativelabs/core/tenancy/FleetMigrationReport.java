@@ -3,8 +3,8 @@ package org.creativelabs.core.tenancy;
 import java.util.List;
 
 /** The per-lab results of one fleet migration run. */
-public record FleetMigrationReport(int migrated, int skipped, int failed, int busy, long millis,
-        List<MigrationResult> results) {
+public record FleetMigrationReport(
+        int migrated, int skipped, int failed, int busy, long millis, List<MigrationResult> results) {
 
     static FleetMigrationReport of(List<MigrationResult> results, long millis) {
         return new FleetMigrationReport(
@@ -12,7 +12,8 @@ public record FleetMigrationReport(int migrated, int skipped, int failed, int bu
                 count(results, MigrationResult.Outcome.SKIPPED),
                 count(results, MigrationResult.Outcome.FAILED),
                 count(results, MigrationResult.Outcome.BUSY),
-                millis, results);
+                millis,
+                results);
     }
 
     private static int count(List<MigrationResult> results, MigrationResult.Outcome outcome) {

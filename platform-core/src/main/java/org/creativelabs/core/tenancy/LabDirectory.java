@@ -50,6 +50,8 @@ public class LabDirectory {
 
     /** The lab, whether serving or not (provisioning seats the first admin before the lab goes live). */
     public Lab byId(UUID labId) {
-        return catalog.findById(labId).map(CatalogEntry::lab).orElseThrow(() -> new LabNotFoundException(labId.toString()));
+        return catalog.findById(labId)
+                .map(CatalogEntry::lab)
+                .orElseThrow(() -> new LabNotFoundException(labId.toString()));
     }
 }

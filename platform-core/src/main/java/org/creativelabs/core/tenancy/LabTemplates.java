@@ -28,9 +28,11 @@ public class LabTemplates {
         } catch (JacksonException e) {
             throw Problems.invalidField(path, "wrong-type");
         }
-        validator.validate(value).stream().min(Comparator.comparing(v -> v.getPropertyPath().toString()))
+        validator.validate(value).stream()
+                .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .ifPresent(violation -> {
-                    throw Problems.invalidField(path + "." + violation.getPropertyPath(), "template", violation.getMessage());
+                    throw Problems.invalidField(
+                            path + "." + violation.getPropertyPath(), "template", violation.getMessage());
                 });
         return value;
     }
@@ -39,8 +41,13 @@ public class LabTemplates {
      * Each item of a list section read as {@code type} (a 400 naming {@code section[i].field} when one is invalid) and
      * added unless the lab, or an earlier item, has one of that name already: how list sections apply.
      */
-    public <T> void addMissing(JsonNode items, Class<T> type, String section, java.util.function.Function<T, String> name,
-            java.util.Collection<String> existingNames, java.util.function.Consumer<T> add) {
+    public <T> void addMissing(
+            JsonNode items,
+            Class<T> type,
+            String section,
+            java.util.function.Function<T, String> name,
+            java.util.Collection<String> existingNames,
+            java.util.function.Consumer<T> add) {
         java.util.Set<String> names = new java.util.HashSet<>(existingNames);
         for (int i = 0; i < items.size(); i++) {
             T item = read(items.get(i), type, section + "[" + i + "]");
@@ -53,5 +60,4 @@ public class LabTemplates {
     public JsonMapper json() {
         return json;
     }
-
 }

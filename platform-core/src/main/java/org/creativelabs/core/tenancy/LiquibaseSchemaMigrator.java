@@ -27,7 +27,8 @@ final class LiquibaseSchemaMigrator {
     static final String CORE_CHANGELOG = "db/changelog/core/changelog.yaml";
     static final String LAB_CHANGELOG = "db/changelog/lab/changelog.yaml";
 
-    private final ResourceAccessor resources = new ClassLoaderResourceAccessor(getClass().getClassLoader());
+    private final ResourceAccessor resources =
+            new ClassLoaderResourceAccessor(getClass().getClassLoader());
 
     /**
      * Applies the changelog to the schema the connection is already set up for. The context names the schema,
@@ -39,8 +40,8 @@ final class LiquibaseSchemaMigrator {
      */
     void update(Connection connection, String schema, String changelog) throws Exception {
         Scope.child(Scope.Attr.resourceAccessor.name(), resources, () -> {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             database.setDefaultSchemaName(schema);
             database.setLiquibaseSchemaName(schema);
             LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
@@ -61,13 +62,15 @@ final class LiquibaseSchemaMigrator {
     /** The ids of the changelog's change sets, in the order they run. */
     List<String> changeSetIds(String changelog) {
         try {
-            return Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), resources), () -> ChangeLogParserFactory
-                    .getInstance()
-                    .getParser(changelog, resources)
-                    .parse(changelog, new ChangeLogParameters(), resources)
-                    .getChangeSets().stream()
-                    .map(ChangeSet::getId)
-                    .toList());
+            return Scope.child(
+                    Map.of(Scope.Attr.resourceAccessor.name(), resources),
+                    () -> ChangeLogParserFactory.getInstance()
+                            .getParser(changelog, resources)
+                            .parse(changelog, new ChangeLogParameters(), resources)
+                            .getChangeSets()
+                            .stream()
+                            .map(ChangeSet::getId)
+                            .toList());
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read " + changelog, e);
         }

@@ -3,9 +3,15 @@ package org.creativelabs.core.tenancy;
 import java.util.UUID;
 
 /** What one migration run did to one lab. */
-public record MigrationResult(UUID labId, String slug, Outcome outcome, String schemaVersion, long millis, String error) {
+public record MigrationResult(
+        UUID labId, String slug, Outcome outcome, String schemaVersion, long millis, String error) {
 
-    public enum Outcome { MIGRATED, SKIPPED, FAILED, BUSY }
+    public enum Outcome {
+        MIGRATED,
+        SKIPPED,
+        FAILED,
+        BUSY
+    }
 
     static MigrationResult migrated(CatalogEntry lab, String version, long millis) {
         return new MigrationResult(lab.labId(), lab.slug(), Outcome.MIGRATED, version, millis, null);
@@ -16,12 +22,22 @@ public record MigrationResult(UUID labId, String slug, Outcome outcome, String s
     }
 
     static MigrationResult busy(CatalogEntry lab) {
-        return new MigrationResult(lab.labId(), lab.slug(), Outcome.BUSY, lab.schemaVersion(), 0,
+        return new MigrationResult(
+                lab.labId(),
+                lab.slug(),
+                Outcome.BUSY,
+                lab.schemaVersion(),
+                0,
                 "Another migration of this lab is running");
     }
 
     static MigrationResult failed(CatalogEntry lab, long millis, Exception e) {
-        return new MigrationResult(lab.labId(), lab.slug(), Outcome.FAILED, lab.schemaVersion(), millis,
+        return new MigrationResult(
+                lab.labId(),
+                lab.slug(),
+                Outcome.FAILED,
+                lab.schemaVersion(),
+                millis,
                 TenantMigrationRunner.rootMessage(e));
     }
 }

@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,13 +25,17 @@ public class MigratorConnections {
     private final String runtimeLogin;
 
     MigratorConnections(DataSourceProperties runtime, TenancyProperties properties) {
-        if (properties.migratorUsername() == null || properties.migratorUsername().isBlank()) {
+        if (properties.migratorUsername() == null
+                || properties.migratorUsername().isBlank()) {
             throw new IllegalStateException("platform.tenancy.migrator-username is not set");
         }
         this.login = properties.migratorUsername();
         this.runtimeLogin = runtime.getUsername();
-        this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), runtime.getUrl(),
-                properties.migratorUsername(), properties.migratorPassword());
+        this.dataSource = new SimpleDriverDataSource(
+                new org.postgresql.Driver(),
+                runtime.getUrl(),
+                properties.migratorUsername(),
+                properties.migratorPassword());
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }

@@ -15,7 +15,8 @@ class TenancyJpaConfiguration {
     @Bean
     HibernatePropertiesCustomizer tenancyHibernateProperties(DataSource dataSource) {
         return properties -> {
-            properties.put(MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER,
+            properties.put(
+                    MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER,
                     new PassThroughConnectionProvider(dataSource));
             properties.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new TenantIdentifierResolver());
         };

@@ -15,5 +15,4 @@ record TenancyProperties(
         String migratorUsername,
         @DefaultValue("") String migratorPassword,
         @DefaultValue("5s") Duration catalogCacheTtl,
-        @DefaultValue("4") int migrationParallelism) {
-}
+        @DefaultValue("4") int migrationParallelism) {}

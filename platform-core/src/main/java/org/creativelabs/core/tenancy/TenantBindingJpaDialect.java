@@ -16,8 +16,7 @@ import org.springframework.transaction.TransactionDefinition;
 class TenantBindingJpaDialect extends HibernateJpaDialect {
 
     @Override
-    public Object beginTransaction(EntityManager entityManager, TransactionDefinition definition)
-            throws SQLException {
+    public Object beginTransaction(EntityManager entityManager, TransactionDefinition definition) throws SQLException {
         Session session = entityManager.unwrap(Session.class);
         String binding = TenantConnectionBinder.transactionBinding(session.getTenantIdentifier());
         Object transactionData = super.beginTransaction(entityManager, definition);
@@ -27,7 +26,8 @@ class TenantBindingJpaDialect extends HibernateJpaDialect {
             // 42501: the runtime login is no longer a member of the lab's role, because the lab stopped serving
             // (suspended or archived) after this replica cached it as serving.
             if ("42501".equals(e.getSQLState())) {
-                throw new LabNotServingException(TenantContext.current().map(Lab::slug).orElse(session.getTenantIdentifier()));
+                throw new LabNotServingException(
+                        TenantContext.current().map(Lab::slug).orElse(session.getTenantIdentifier()));
             }
             throw e;
         }

@@ -43,14 +43,15 @@ public class TenantCatalog {
 
     /** The lab behind a request, cached briefly; suspending or dropping a lab here evicts it at once. */
     Optional<CatalogEntry> findBySlug(LabSlug slug) {
-        return bySlug.get(slug.value(), s -> runtime
-                .query("SELECT " + COLUMNS + " FROM core.lab_tenant WHERE slug = ?", ROWS, s)
-                .stream().findFirst());
+        return bySlug.get(
+                slug.value(),
+                s -> runtime.query("SELECT " + COLUMNS + " FROM core.lab_tenant WHERE slug = ?", ROWS, s).stream()
+                        .findFirst());
     }
 
     public Optional<CatalogEntry> findById(UUID labId) {
-        return runtime.query("SELECT " + COLUMNS + " FROM core.lab_tenant WHERE lab_id = ?", ROWS, labId)
-                .stream().findFirst();
+        return runtime.query("SELECT " + COLUMNS + " FROM core.lab_tenant WHERE lab_id = ?", ROWS, labId).stream()
+                .findFirst();
     }
 
     public List<CatalogEntry> findAll() {
@@ -62,13 +63,19 @@ public class TenantCatalog {
     }
 
     void markCurrent(UUID labId, String version) {
-        update("UPDATE core.lab_tenant SET migration_status = 'CURRENT', schema_version = ?, migration_error = NULL, "
-                + "migrated_at = now(), updated_at = now() WHERE lab_id = ?", version, labId);
+        update(
+                "UPDATE core.lab_tenant SET migration_status = 'CURRENT', schema_version = ?, migration_error = NULL, "
+                        + "migrated_at = now(), updated_at = now() WHERE lab_id = ?",
+                version,
+                labId);
     }
 
     void markFailed(UUID labId, String error) {
-        update("UPDATE core.lab_tenant SET migration_status = 'MIGRATION_FAILED', migration_error = ?, "
-                + "updated_at = now() WHERE lab_id = ?", abbreviate(error), labId);
+        update(
+                "UPDATE core.lab_tenant SET migration_status = 'MIGRATION_FAILED', migration_error = ?, "
+                        + "updated_at = now() WHERE lab_id = ?",
+                abbreviate(error),
+                labId);
     }
 
     /**
@@ -76,13 +83,21 @@ public class TenantCatalog {
      * role only while the lab serves, so every replica's next binding fails at once (423) whatever its cache says.
      */
     public void setServing(UUID labId, boolean serving) {
-        changeServing(labId, serving, "UPDATE core.lab_tenant SET serving = ?, updated_at = now() WHERE lab_id = ?", serving,
+        changeServing(
+                labId,
+                serving,
+                "UPDATE core.lab_tenant SET serving = ?, updated_at = now() WHERE lab_id = ?",
+                serving,
                 labId);
     }
 
     public void markArchived(UUID labId) {
-        changeServing(labId, false, "UPDATE core.lab_tenant SET serving = false, archived_at = coalesce(archived_at, now()), "
-                + "updated_at = now() WHERE lab_id = ?", labId);
+        changeServing(
+                labId,
+                false,
+                "UPDATE core.lab_tenant SET serving = false, archived_at = coalesce(archived_at, now()), "
+                        + "updated_at = now() WHERE lab_id = ?",
+                labId);
     }
 
     private void changeServing(UUID labId, boolean serving, String sql, Object... args) {
@@ -91,7 +106,8 @@ public class TenantCatalog {
         String runtimeLogin = TenantSchemas.q(migratorConnections.runtimeLogin());
         migratorConnections.transactions().executeWithoutResult(status -> {
             migrator.update(sql, args);
-            migrator.execute(serving ? "GRANT " + role + " TO " + runtimeLogin : "REVOKE " + role + " FROM " + runtimeLogin);
+            migrator.execute(
+                    serving ? "GRANT " + role + " TO " + runtimeLogin : "REVOKE " + role + " FROM " + runtimeLogin);
         });
         forgetCachedEntries();
     }

@@ -11,8 +11,7 @@ import java.sql.Statement;
  */
 final class TenantConnectionBinder {
 
-    private TenantConnectionBinder() {
-    }
+    private TenantConnectionBinder() {}
 
     /** For the current transaction only: PostgreSQL resets both at commit or rollback. */
     static String transactionBinding(String schema) {
@@ -22,7 +21,9 @@ final class TenantConnectionBinder {
 
     /** For a whole (migrator) session; undone by {@link #resetSession}. */
     static void bindSession(Connection connection, Lab lab) throws SQLException {
-        execute(connection, "SET ROLE \"" + lab.schema() + "\"; SET search_path TO \"" + lab.schema() + "\", extensions");
+        execute(
+                connection,
+                "SET ROLE \"" + lab.schema() + "\"; SET search_path TO \"" + lab.schema() + "\", extensions");
     }
 
     static void resetSession(Connection connection) throws SQLException {

@@ -15,8 +15,7 @@ public final class TenantContext {
 
     private static final ThreadLocal<Lab> CURRENT = new ThreadLocal<>();
 
-    private TenantContext() {
-    }
+    private TenantContext() {}
 
     public static Optional<Lab> current() {
         return Optional.ofNullable(CURRENT.get());

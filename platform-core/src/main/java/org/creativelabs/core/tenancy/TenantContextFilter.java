@@ -33,7 +33,8 @@ class TenantContextFilter extends OncePerRequestFilter {
     private final TenantCatalog catalog;
     private final HandlerExceptionResolver problems;
 
-    TenantContextFilter(TenantCatalog catalog, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+    TenantContextFilter(
+            TenantCatalog catalog, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         this.catalog = catalog;
         this.problems = problems;
     }

@@ -42,7 +42,8 @@ public class TenantMigrationRunner implements InitializingBean {
     @Override
     public void afterPropertiesSet() throws Exception {
         try (Connection connection = migrator.open()) {
-            TenantConnectionBinder.execute(connection, "SELECT pg_advisory_lock(" + LOCK_NAMESPACE + ", hashtext('core'))");
+            TenantConnectionBinder.execute(
+                    connection, "SELECT pg_advisory_lock(" + LOCK_NAMESPACE + ", hashtext('core'))");
             liquibase.update(connection, "core", LiquibaseSchemaMigrator.CORE_CHANGELOG);
         } // closing the connection releases the advisory lock
         latestLabVersion = liquibase.latestVersion(LiquibaseSchemaMigrator.LAB_CHANGELOG);
@@ -74,8 +75,13 @@ public class TenantMigrationRunner implements InitializingBean {
                 }
             }
             FleetMigrationReport report = FleetMigrationReport.of(results, (System.nanoTime() - started) / 1_000_000);
-            log.info("Fleet migration: {} migrated, {} skipped, {} failed, {} busy in {} ms",
-                    report.migrated(), report.skipped(), report.failed(), report.busy(), report.millis());
+            log.info(
+                    "Fleet migration: {} migrated, {} skipped, {} failed, {} busy in {} ms",
+                    report.migrated(),
+                    report.skipped(),
+                    report.failed(),
+                    report.busy(),
+                    report.millis());
             return report;
         } finally {
             pool.shutdownNow();
@@ -115,8 +121,8 @@ public class TenantMigrationRunner implements InitializingBean {
 
     private static boolean tryLock(Connection connection, UUID labId) throws Exception {
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_NAMESPACE + ", hashtext('"
-                        + labId + "'))")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT pg_try_advisory_lock(" + LOCK_NAMESPACE + ", hashtext('" + labId + "'))")) {
             rs.next();
             return rs.getBoolean(1);
         }

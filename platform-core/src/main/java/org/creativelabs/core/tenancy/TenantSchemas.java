@@ -36,8 +36,13 @@ public class TenantSchemas {
             migrator.transactions().executeWithoutResult(status -> {
                 JdbcTemplate jdbc = migrator.jdbc();
                 // Same connection: TransactionTemplate binds it to this thread for the JdbcTemplate below.
-                jdbc.update("INSERT INTO core.lab_tenant (lab_id, slug, schema_name, role_name, migration_status) "
-                        + "VALUES (?, ?, ?, ?, 'PENDING')", labId, slug.value(), schema, schema);
+                jdbc.update(
+                        "INSERT INTO core.lab_tenant (lab_id, slug, schema_name, role_name, migration_status) "
+                                + "VALUES (?, ?, ?, ?, 'PENDING')",
+                        labId,
+                        slug.value(),
+                        schema,
+                        schema);
                 jdbc.execute("CREATE ROLE " + q(schema) + " NOLOGIN NOINHERIT");
                 jdbc.execute("GRANT " + q(schema) + " TO " + q(migrator.login()));
                 jdbc.execute("GRANT " + q(schema) + " TO " + q(migrator.runtimeLogin()));
@@ -67,8 +72,7 @@ public class TenantSchemas {
         catalog.forgetCachedEntries();
     }
 
-    public record Created(CatalogEntry entry, boolean created) {
-    }
+    public record Created(CatalogEntry entry, boolean created) {}
 
     public static String q(String identifier) {
         if (!Lab.isLabSchema(identifier) && !identifier.matches("^[a-z][a-z0-9_]{0,62}$")) {

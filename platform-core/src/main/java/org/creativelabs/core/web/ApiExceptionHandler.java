@@ -43,8 +43,8 @@ class ApiExceptionHandler extends ProblemJsonExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @Override
-    protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleErrorResponseException(
+            ErrorResponseException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (ex instanceof Problems.Problem problem) {
             return handleExceptionInternal(ex, problem.in(messages(), locale()), headers, status, request);
         }
@@ -52,8 +52,8 @@ class ApiExceptionHandler extends ProblemJsonExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> Map.of("field", e.getField(), "message", messages().getMessage(e, locale())))
                 .toList();
@@ -61,20 +61,22 @@ class ApiExceptionHandler extends ProblemJsonExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(e -> Map.of(
-                        "field", String.valueOf(r.getMethodParameter().getParameterName()),
-                        "message", messages().getMessage(e, locale()))))
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(e -> Map.of(
+                                "field", String.valueOf(r.getMethodParameter().getParameterName()),
+                                "message", messages().getMessage(e, locale()))))
                 .toList();
         return problem(invalid(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> unreadable(HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
-        if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+    protected ResponseEntity<Object> unreadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof DatabindException databind
+                && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
@@ -84,10 +86,12 @@ class ApiExceptionHandler extends ProblemJsonExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
-        String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
-        return problem(Problems.invalidField(String.valueOf(field), "wrong-type").in(messages(), locale()));
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field =
+                ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
+        return problem(
+                Problems.invalidField(String.valueOf(field), "wrong-type").in(messages(), locale()));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -97,7 +101,8 @@ class ApiExceptionHandler extends ProblemJsonExceptionHandler {
 
     @Override
     protected ProblemDetail bodyTooLargeProblem(long limit) {
-        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", limit / 1024).in(messages(), locale());
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", limit / 1024)
+                .in(messages(), locale());
     }
 
     /** A query parameter or multipart body the container could not decode: the client's mistake, never a 500. */
@@ -115,7 +120,10 @@ class ApiExceptionHandler extends ProblemJsonExceptionHandler {
         if ("23503".equals(state)) {
             return problem(localized(HttpStatus.CONFLICT, "in-use"));
         }
-        log.info("Rejected by a database constraint ({}): {}", state, ex.getMostSpecificCause().getMessage());
+        log.info(
+                "Rejected by a database constraint ({}): {}",
+                state,
+                ex.getMostSpecificCause().getMessage());
         return problem(Problems.withMessage(HttpStatus.BAD_REQUEST, "invalid-request", "invalid-request.database-rule")
                 .in(messages(), locale()));
     }
@@ -143,11 +151,13 @@ class ApiExceptionHandler extends ProblemJsonExceptionHandler {
         return problem(localized(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error"));
     }
 
-
     /** One 400 for all field errors: the detail lists them, {@code errors} has one entry per field. */
     private ProblemDetail invalid(List<Map<String, String>> errors) {
-        String fields = errors.stream().map(e -> e.get("field") + ": " + e.get("message")).collect(Collectors.joining("; "));
-        ProblemDetail problem = Problems.withMessage(HttpStatus.BAD_REQUEST, "invalid-request", "invalid-request.fields", fields)
+        String fields = errors.stream()
+                .map(e -> e.get("field") + ": " + e.get("message"))
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = Problems.withMessage(
+                        HttpStatus.BAD_REQUEST, "invalid-request", "invalid-request.fields", fields)
                 .in(messages(), locale());
         problem.setProperty("errors", errors);
         return problem;

@@ -45,8 +45,8 @@ public class IdempotencyKeys {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public <T> ResponseEntity<T> createOnce(String key, Object request, Class<T> bodyType,
-            Supplier<ResponseEntity<T>> create) {
+    public <T> ResponseEntity<T> createOnce(
+            String key, Object request, Class<T> bodyType, Supplier<ResponseEntity<T>> create) {
         if (key == null) {
             return create.get();
         }
@@ -55,18 +55,30 @@ public class IdempotencyKeys {
         }
         String fingerprint = sha256(requestLine() + "\n" + json.writeValueAsString(request));
         String caller = caller();
-        jdbc.update("DELETE FROM idempotency_key WHERE created_by = ? AND key = ? AND created_at < now() - make_interval(secs => ?)",
-                caller, key, ttl.toSeconds());
-        int inserted = jdbc.update("INSERT INTO idempotency_key (created_by, key, request_hash) VALUES (?, ?, ?) "
-                + "ON CONFLICT (created_by, key) DO NOTHING", caller, key, fingerprint);
+        jdbc.update(
+                "DELETE FROM idempotency_key WHERE created_by = ? AND key = ? AND created_at < now() - make_interval(secs => ?)",
+                caller,
+                key,
+                ttl.toSeconds());
+        int inserted = jdbc.update(
+                "INSERT INTO idempotency_key (created_by, key, request_hash) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (created_by, key) DO NOTHING",
+                caller,
+                key,
+                fingerprint);
         if (inserted == 0) {
             return replay(caller, key, fingerprint, bodyType);
         }
         ResponseEntity<T> response = create.get();
         URI location = response.getHeaders().getLocation();
-        jdbc.update("UPDATE idempotency_key SET response_status = ?, response_location = ?, response_body = ? "
-                + "WHERE created_by = ? AND key = ?", response.getStatusCode().value(),
-                location == null ? null : location.toString(), json.writeValueAsString(response.getBody()), caller, key);
+        jdbc.update(
+                "UPDATE idempotency_key SET response_status = ?, response_location = ?, response_body = ? "
+                        + "WHERE created_by = ? AND key = ?",
+                response.getStatusCode().value(),
+                location == null ? null : location.toString(),
+                json.writeValueAsString(response.getBody()),
+                caller,
+                key);
         return response;
     }
 
@@ -76,7 +88,8 @@ public class IdempotencyKeys {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void forget(String subject, String... identifiers) {
-        jdbc.update("DELETE FROM idempotency_key WHERE created_by = ? OR strpos(response_body, ?) > 0", subject, subject);
+        jdbc.update(
+                "DELETE FROM idempotency_key WHERE created_by = ? OR strpos(response_body, ?) > 0", subject, subject);
         for (String identifier : identifiers) {
             jdbc.update("DELETE FROM idempotency_key WHERE strpos(response_body, ?) > 0", identifier);
         }
@@ -85,7 +98,8 @@ public class IdempotencyKeys {
     /** Deletes the current lab's expired keys; returns how many. */
     @Transactional
     public int deleteExpired() {
-        return jdbc.update("DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?)", ttl.toSeconds());
+        return jdbc.update(
+                "DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?)", ttl.toSeconds());
     }
 
     /** The method and path a key was first used with: the same key on another path is another request. */
@@ -105,10 +119,11 @@ public class IdempotencyKeys {
     private <T> ResponseEntity<T> replay(String caller, String key, String fingerprint, Class<T> bodyType) {
         List<ResponseEntity<T>> stored = jdbc.query(
                 "SELECT request_hash, response_status, response_location, response_body FROM idempotency_key "
-                + "WHERE created_by = ? AND key = ?",
+                        + "WHERE created_by = ? AND key = ?",
                 (rs, row) -> {
                     if (!fingerprint.equals(rs.getString("request_hash"))) {
-                        throw Problems.withMessage(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key", "idempotency-key.reused");
+                        throw Problems.withMessage(
+                                HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key", "idempotency-key.reused");
                     }
                     ResponseEntity.BodyBuilder builder = ResponseEntity.status(rs.getInt("response_status"));
                     String location = rs.getString("response_location");
@@ -117,13 +132,16 @@ public class IdempotencyKeys {
                     }
                     return builder.header("Idempotent-Replayed", "true")
                             .body(json.readValue(rs.getString("response_body"), bodyType));
-                }, caller, key);
+                },
+                caller,
+                key);
         return stored.get(0);
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

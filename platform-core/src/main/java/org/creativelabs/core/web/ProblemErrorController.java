@@ -30,8 +30,10 @@ class ProblemErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        Problems.Problem problem = status.is5xxServerError() ? Problems.of(status, "internal-error")
-                : Problems.withMessage(status, status.name().toLowerCase().replace('_', '-'), "http-error", status.value());
+        Problems.Problem problem = status.is5xxServerError()
+                ? Problems.of(status, "internal-error")
+                : Problems.withMessage(
+                        status, status.name().toLowerCase().replace('_', '-'), "http-error", status.value());
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem.in(messages, LocaleContextHolder.getLocale()));

@@ -15,8 +15,7 @@ import org.springframework.web.ErrorResponseException;
  */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** A problem of this type whose detail is the message {@code problem.<type>}, filled with {@code args}. */
     public static Problem of(HttpStatus status, String type, Object... args) {
@@ -33,8 +32,9 @@ public final class Problems {
      * field's message is {@code field.<message>}.
      */
     public static Problem invalidField(String field, String message, Object... args) {
-        Problem problem = new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "invalid-field",
-                new Object[] {field, new DefaultMessageSourceResolvable(new String[] {"field." + message}, args)});
+        Problem problem = new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "invalid-field", new Object[] {
+            field, new DefaultMessageSourceResolvable(new String[] {"field." + message}, args)
+        });
         problem.field = field;
         problem.fieldMessage = new DefaultMessageSourceResolvable(new String[] {"field." + message}, args);
         return problem;
@@ -73,8 +73,10 @@ public final class Problems {
         public ProblemDetail in(MessageSource messages, Locale locale) {
             ProblemDetail body = updateAndGetBody(messages, locale);
             if (field != null) {
-                body.setProperty("errors", java.util.List.of(java.util.Map.of("field", field,
-                        "message", messages.getMessage(fieldMessage, locale))));
+                body.setProperty(
+                        "errors",
+                        java.util.List.of(java.util.Map.of(
+                                "field", field, "message", messages.getMessage(fieldMessage, locale))));
             }
             return body;
         }

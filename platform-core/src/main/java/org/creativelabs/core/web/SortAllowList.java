@@ -38,13 +38,15 @@ class SortAllowList implements WebMvcConfigurer, HandlerInterceptor {
         List<String> allowed = allowed(method);
         for (String sort : sorts) {
             // Exactly as sent: a property padded with spaces or control characters is not the property.
-            List<String> parts = Arrays.stream(sort.split(",")).filter(p -> !p.isEmpty()).toList();
+            List<String> parts =
+                    Arrays.stream(sort.split(",")).filter(p -> !p.isEmpty()).toList();
             for (int i = 0; i < parts.size(); i++) {
                 String part = parts.get(i);
-                boolean direction = i > 0 && i == parts.size() - 1 && DIRECTIONS.contains(part.toLowerCase(Locale.ROOT));
+                boolean direction =
+                        i > 0 && i == parts.size() - 1 && DIRECTIONS.contains(part.toLowerCase(Locale.ROOT));
                 if (!direction && !allowed.contains(part)) {
-                    throw Problems.invalidField("sort", allowed.isEmpty() ? "sort-none" : "sort-not-allowed",
-                            String.join(", ", allowed));
+                    throw Problems.invalidField(
+                            "sort", allowed.isEmpty() ? "sort-none" : "sort-not-allowed", String.join(", ", allowed));
                 }
             }
         }

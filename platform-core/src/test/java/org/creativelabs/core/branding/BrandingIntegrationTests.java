@@ -29,20 +29,29 @@ class BrandingIntegrationTests extends LabApiTest {
         assertThat(initial.status()).isEqualTo(200);
         assertThat(initial.json().get("displayName").asString()).isEqualTo("Creative Lab");
 
-        Api.Reply updated = api.put(path("/branding"), valid(initial.json().get("version").asLong()));
+        Api.Reply updated =
+                api.put(path("/branding"), valid(initial.json().get("version").asLong()));
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         Api.Reply seen = api.anonymous().get(path("/public/branding"));
         assertThat(seen.json().get("displayName").asString()).isEqualTo("Women Creative Lab Osh");
         assertThat(seen.json().get("defaultLanguage").asString()).isEqualTo("ky");
         assertThat(seen.json().get("contactEmail").asString()).isEqualTo("osh@example.org");
 
-        Api.Reply stale = api.put(path("/branding"), valid(initial.json().get("version").asLong()));
+        Api.Reply stale =
+                api.put(path("/branding"), valid(initial.json().get("version").asLong()));
         assertThat(stale.status()).isEqualTo(409);
     }
 
     @ParameterizedTest
-    @CsvSource({"primaryColor,red", "accentColor,#12345", "defaultLanguage,fr", "timeZone,Mars/Olympus",
-            "contactEmail,not-an-address", "contactPhone,call me", "displayName,''"})
+    @CsvSource({
+        "primaryColor,red",
+        "accentColor,#12345",
+        "defaultLanguage,fr",
+        "timeZone,Mars/Olympus",
+        "contactEmail,not-an-address",
+        "contactPhone,call me",
+        "displayName,''"
+    })
     void invalidBrandingIsA400NamingTheFieldAndChangesNothing(String field, String value) {
         long version = api.get(path("/public/branding")).json().get("version").asLong();
         Map<String, Object> body = new HashMap<>(valid(version));
@@ -52,7 +61,8 @@ class BrandingIntegrationTests extends LabApiTest {
         assertThat(reply.isProblem()).isTrue();
         String expectedField = field.equals("timeZone") ? "knownTimeZone" : field;
         assertThat(reply.json().get("detail").asString()).contains(expectedField);
-        assertThat(api.get(path("/public/branding")).json().get("displayName").asString()).isEqualTo("Creative Lab");
+        assertThat(api.get(path("/public/branding")).json().get("displayName").asString())
+                .isEqualTo("Creative Lab");
     }
 
     @ParameterizedTest
@@ -65,7 +75,8 @@ class BrandingIntegrationTests extends LabApiTest {
         };
         Api.Reply uploaded = api.send("PUT", path("/branding/logo"), image, Map.of("Content-Type", contentType));
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
-        assertThat(uploaded.json().get("logoUrl").asString()).startsWith("/api/labs/" + lab.slug() + "/public/branding/logo");
+        assertThat(uploaded.json().get("logoUrl").asString())
+                .startsWith("/api/labs/" + lab.slug() + "/public/branding/logo");
 
         Api.Reply served = api.anonymous().get(path("/public/branding/logo"));
         assertThat(served.status()).isEqualTo(200);
@@ -86,7 +97,8 @@ class BrandingIntegrationTests extends LabApiTest {
         Api.Reply tooLarge = api.put(path("/branding/logo"), TestLabs.png(600 * 1024));
         assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(413);
         assertThat(tooLarge.isProblem()).isTrue();
-        assertInvalidLogo(api.send("PUT", path("/branding/logo"), TestLabs.png(100), Map.of("Content-Type", "image/jpeg")));
+        assertInvalidLogo(
+                api.send("PUT", path("/branding/logo"), TestLabs.png(100), Map.of("Content-Type", "image/jpeg")));
         assertInvalidLogo(api.put(path("/branding/logo"), new byte[0]));
 
         assertThat(api.anonymous().get(path("/public/branding/logo")).bytes()).isEqualTo(original);
@@ -109,8 +121,24 @@ class BrandingIntegrationTests extends LabApiTest {
     }
 
     private static Map<String, Object> valid(long version) {
-        return Map.of("displayName", "Women Creative Lab Osh", "primaryColor", "#6B2D5C", "accentColor", "#F2B134",
-                "defaultLanguage", "ky", "timeZone", "Asia/Bishkek", "contactEmail", "osh@example.org",
-                "contactPhone", "+996 555 123 456", "address", "Osh, Kurmanjan Datka 1", "version", version);
+        return Map.of(
+                "displayName",
+                "Women Creative Lab Osh",
+                "primaryColor",
+                "#6B2D5C",
+                "accentColor",
+                "#F2B134",
+                "defaultLanguage",
+                "ky",
+                "timeZone",
+                "Asia/Bishkek",
+                "contactEmail",
+                "osh@example.org",
+                "contactPhone",
+                "+996 555 123 456",
+                "address",
+                "Osh, Kurmanjan Datka 1",
+                "version",
+                version);
     }
 }

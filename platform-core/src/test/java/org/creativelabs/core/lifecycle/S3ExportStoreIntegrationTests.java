@@ -56,11 +56,16 @@ class S3ExportStoreIntegrationTests extends LabApiTest {
 
     @BeforeAll
     static void openBucket() {
-        bucket = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).region(Region.US_EAST_1)
-                .endpointOverride(URI.create(TestS3.start(BUCKET))).forcePathStyle(true)
+        bucket = S3Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.US_EAST_1)
+                .endpointOverride(URI.create(TestS3.start(BUCKET)))
+                .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(TestS3.ACCESS_KEY, TestS3.SECRET_KEY)))
+                .serviceConfiguration(
+                        S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(TestS3.ACCESS_KEY, TestS3.SECRET_KEY)))
                 .build();
     }
 
@@ -76,23 +81,37 @@ class S3ExportStoreIntegrationTests extends LabApiTest {
     void anExportLivesInTheBucketAndRestoresIntoANewLabWithIdenticalRows() {
         Lab source = labs.createServing("s3-osh");
         labs.book(source, labs.createSpace(source, "Felt studio"), 10);
-        assertThat(api.post("/api/labs/" + source.slug() + "/plans", Map.of("name", "Resident", "monthlyBookingHours", 40)).status())
+        assertThat(api.post(
+                                "/api/labs/" + source.slug() + "/plans",
+                                Map.of("name", "Resident", "monthlyBookingHours", 40))
+                        .status())
                 .isEqualTo(201);
         Map<String, String> content = LabDatabase.fingerprint(source);
-        assertThat(api.post("/internal/tenants/" + source.id() + "/archive", null).status()).isEqualTo(200);
+        assertThat(api.post("/internal/tenants/" + source.id() + "/archive", null)
+                        .status())
+                .isEqualTo(200);
 
         Api.Reply exported = api.post("/internal/tenants/" + source.id() + "/exports", null);
         assertThat(exported.status()).as(exported.toString()).isEqualTo(201);
         UUID exportId = UUID.fromString(exported.json().get("exportId").asString());
-        assertThat(objects(exportId)).as("one object per table").hasSize(exported.json().get("tables").size());
+        assertThat(objects(exportId))
+                .as("one object per table")
+                .hasSize(exported.json().get("tables").size());
         assertThat(LabDatabase.number("SELECT count(*) FROM exports.lab_export_table WHERE export_id = ?", exportId))
-                .as("no content in PostgreSQL").isZero();
-        assertThat(LabDatabase.number("SELECT count(*) FROM exports.lab_export WHERE export_id = ? AND content_store = 's3'", exportId))
-                .as("the manifest, in PostgreSQL, names the store").isEqualTo(1);
+                .as("no content in PostgreSQL")
+                .isZero();
+        assertThat(LabDatabase.number(
+                        "SELECT count(*) FROM exports.lab_export WHERE export_id = ? AND content_store = 's3'",
+                        exportId))
+                .as("the manifest, in PostgreSQL, names the store")
+                .isEqualTo(1);
 
         Lab target = labs.createPending("s3-new");
-        assertThat(api.post("/internal/tenants/" + target.id() + "/migrate", null).status()).isEqualTo(200);
-        Api.Reply restored = api.post("/internal/tenants/" + target.id() + "/restore", Map.of("exportId", exportId.toString()));
+        assertThat(api.post("/internal/tenants/" + target.id() + "/migrate", null)
+                        .status())
+                .isEqualTo(200);
+        Api.Reply restored =
+                api.post("/internal/tenants/" + target.id() + "/restore", Map.of("exportId", exportId.toString()));
         assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
         assertThat(LabDatabase.fingerprint(target)).as("the rows themselves").isEqualTo(content);
     }
@@ -101,14 +120,24 @@ class S3ExportStoreIntegrationTests extends LabApiTest {
     void aChangedObjectInTheBucketRestoresNothing() {
         Lab source = labs.createServing("s3-damaged");
         labs.createSpace(source, "Loom");
-        UUID exportId = UUID.fromString(api.post("/internal/tenants/" + source.id() + "/exports", null).json().get("exportId").asString());
-        String spaceObject = objects(exportId).stream().map(S3Object::key).filter(k -> k.endsWith("/space.copy")).findFirst().orElseThrow();
+        UUID exportId = UUID.fromString(api.post("/internal/tenants/" + source.id() + "/exports", null)
+                .json()
+                .get("exportId")
+                .asString());
+        String spaceObject = objects(exportId).stream()
+                .map(S3Object::key)
+                .filter(k -> k.endsWith("/space.copy"))
+                .findFirst()
+                .orElseThrow();
         bucket.putObject(put -> put.bucket(BUCKET).key(spaceObject), RequestBody.fromString("tampered\n"));
 
         Lab target = labs.createPending("s3-target");
-        assertThat(api.post("/internal/tenants/" + target.id() + "/migrate", null).status()).isEqualTo(200);
+        assertThat(api.post("/internal/tenants/" + target.id() + "/migrate", null)
+                        .status())
+                .isEqualTo(200);
         Map<String, String> before = LabDatabase.fingerprint(target);
-        Api.Reply refused = api.post("/internal/tenants/" + target.id() + "/restore", Map.of("exportId", exportId.toString()));
+        Api.Reply refused =
+                api.post("/internal/tenants/" + target.id() + "/restore", Map.of("exportId", exportId.toString()));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.body()).contains("space");
         assertThat(LabDatabase.fingerprint(target)).as("nothing restored").isEqualTo(before);
@@ -118,22 +147,31 @@ class S3ExportStoreIntegrationTests extends LabApiTest {
     void aDeletedLabsExportLeavesTheBucketWhenItsRetentionRunsOut() {
         Lab lab = labs.createServing("s3-retention");
         labs.createSpace(lab, "Kiln");
-        assertThat(api.post("/internal/tenants/" + lab.id() + "/archive", null).status()).isEqualTo(200);
-        UUID exportId = UUID.fromString(api.post("/internal/tenants/" + lab.id() + "/exports", null).json().get("exportId").asString());
+        assertThat(api.post("/internal/tenants/" + lab.id() + "/archive", null).status())
+                .isEqualTo(200);
+        UUID exportId = UUID.fromString(api.post("/internal/tenants/" + lab.id() + "/exports", null)
+                .json()
+                .get("exportId")
+                .asString());
         assertThat(api.delete("/internal/tenants/" + lab.id()).status()).isEqualTo(204);
 
         housekeeping.purgeExpiredExports();
         assertThat(objects(exportId)).as("kept during the retention period").isNotEmpty();
-        LabDatabase.superuser("UPDATE exports.lab_export SET expires_at = now() - interval '1 second' WHERE export_id = '"
-                + exportId + "'");
+        LabDatabase.superuser(
+                "UPDATE exports.lab_export SET expires_at = now() - interval '1 second' WHERE export_id = '" + exportId
+                        + "'");
         housekeeping.purgeExpiredExports();
         assertThat(objects(exportId)).as("the objects are gone").isEmpty();
-        assertThat(LabDatabase.number("SELECT count(*) FROM exports.lab_export WHERE export_id = ?", exportId)).isZero();
-        assertThat(LabDatabase.number("SELECT count(*) FROM exports.lab_export_event WHERE export_id = ? AND action = 'PURGED'",
-                exportId)).isEqualTo(1);
+        assertThat(LabDatabase.number("SELECT count(*) FROM exports.lab_export WHERE export_id = ?", exportId))
+                .isZero();
+        assertThat(LabDatabase.number(
+                        "SELECT count(*) FROM exports.lab_export_event WHERE export_id = ? AND action = 'PURGED'",
+                        exportId))
+                .isEqualTo(1);
     }
 
     private static List<S3Object> objects(UUID exportId) {
-        return bucket.listObjectsV2(list -> list.bucket(BUCKET).prefix("lab-exports/" + exportId + "/")).contents();
+        return bucket.listObjectsV2(list -> list.bucket(BUCKET).prefix("lab-exports/" + exportId + "/"))
+                .contents();
     }
 }

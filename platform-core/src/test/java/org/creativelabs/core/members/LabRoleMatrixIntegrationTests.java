@@ -33,28 +33,51 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class LabRoleMatrixIntegrationTests extends LabApiTest {
 
-    enum Persona { LAB_ADMIN, STAFF, MENTOR, RESIDENT, APPLICANT, NON_MEMBER, MEMBER_OF_OTHER_LAB, COORDINATOR, UNDP_VIEWER }
+    enum Persona {
+        LAB_ADMIN,
+        STAFF,
+        MENTOR,
+        RESIDENT,
+        APPLICANT,
+        NON_MEMBER,
+        MEMBER_OF_OTHER_LAB,
+        COORDINATOR,
+        UNDP_VIEWER
+    }
 
     /** Approved members: an applicant is not one yet. */
-    private static final Set<Persona> ANY_MEMBER = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF, Persona.MENTOR,
-            Persona.RESIDENT);
+    private static final Set<Persona> ANY_MEMBER =
+            EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF, Persona.MENTOR, Persona.RESIDENT);
     /** Calls about the caller's own record (their application, profile, consents, data): members and applicants. */
-    private static final Set<Persona> OWN_RECORD = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF, Persona.MENTOR,
-            Persona.RESIDENT, Persona.APPLICANT);
+    private static final Set<Persona> OWN_RECORD =
+            EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF, Persona.MENTOR, Persona.RESIDENT, Persona.APPLICANT);
+
     private static final Set<Persona> MANAGERS = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF);
     private static final Set<Persona> ADMINS = EnumSet.of(Persona.LAB_ADMIN);
-    private static final Set<Persona> BOOKERS = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF, Persona.MENTOR, Persona.RESIDENT);
+    private static final Set<Persona> BOOKERS =
+            EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF, Persona.MENTOR, Persona.RESIDENT);
     /** Public flow: any personal account; platform accounts (coordinator, UNDP viewer) do not join labs. */
-    private static final Set<Persona> ANY_PERSON = EnumSet.of(Persona.LAB_ADMIN, Persona.STAFF, Persona.MENTOR,
-            Persona.RESIDENT, Persona.APPLICANT, Persona.NON_MEMBER, Persona.MEMBER_OF_OTHER_LAB);
+    private static final Set<Persona> ANY_PERSON = EnumSet.of(
+            Persona.LAB_ADMIN,
+            Persona.STAFF,
+            Persona.MENTOR,
+            Persona.RESIDENT,
+            Persona.APPLICANT,
+            Persona.NON_MEMBER,
+            Persona.MEMBER_OF_OTHER_LAB);
 
     /**
      * {@code status}: what an allowed persona gets (the exact status, for the fixture's data); {@code except}: personas
      * allowed with another status. {@code ownData}: the call changes the caller's own membership (applying, erasure), so
      * each persona makes it with a fresh account of its kind and the shared accounts keep their roles for the other rules.
      */
-    record Rule(Set<Persona> allowed, int status, Function<Fixture, String> path, Function<Fixture, Object> body,
-            boolean ownData, Map<Persona, Integer> except) {
+    record Rule(
+            Set<Persona> allowed,
+            int status,
+            Function<Fixture, String> path,
+            Function<Fixture, Object> body,
+            boolean ownData,
+            Map<Persona, Integer> except) {
 
         Rule(Set<Persona> allowed, int status, Function<Fixture, String> path, Function<Fixture, Object> body) {
             this(allowed, status, path, body, false, Map.of());
@@ -78,16 +101,20 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
      * What every cell may read; no cell changes what another cell reads: the booking and series are cancelled again
      * (still 200), bookings go to a day of their own, {@code erasable} is a membership only the erasure cell uses.
      */
-    record Fixture(Lab lab, UUID spaceId, UUID membershipId, UUID erasable, UUID bookingId, UUID seriesId, UUID planId) {
-    }
+    record Fixture(
+            Lab lab, UUID spaceId, UUID membershipId, UUID erasable, UUID bookingId, UUID seriesId, UUID planId) {}
 
     /** A different day for each booking a cell makes, so cells never compete for a slot. */
-    private static final java.util.concurrent.atomic.AtomicInteger DAYS = new java.util.concurrent.atomic.AtomicInteger(2);
+    private static final java.util.concurrent.atomic.AtomicInteger DAYS =
+            new java.util.concurrent.atomic.AtomicInteger(2);
 
     private static Map<String, Object> slotOnADayOfItsOwn(int hour, Object... more) {
         java.time.Duration days = java.time.Duration.ofDays(DAYS.getAndIncrement());
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("startsAt", TestLabs.tomorrowAt(hour).plus(days).toString(),
-                "endsAt", TestLabs.tomorrowAt(hour + 1).plus(days).toString()));
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "startsAt",
+                TestLabs.tomorrowAt(hour).plus(days).toString(),
+                "endsAt",
+                TestLabs.tomorrowAt(hour + 1).plus(days).toString()));
         for (int i = 0; i < more.length; i += 2) {
             body.put((String) more[i], more[i + 1]);
         }
@@ -96,76 +123,192 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
 
     private static final Map<String, Rule> RULES = Map.ofEntries(
             Map.entry("GET /api/labs/{slug}/spaces", new Rule(ANY_MEMBER, 200, f -> lab(f) + "/spaces", f -> null)),
-            Map.entry("GET /api/labs/{slug}/spaces/{id}", new Rule(ANY_MEMBER, 200, f -> lab(f) + "/spaces/" + f.spaceId(), f -> null)),
-            Map.entry("POST /api/labs/{slug}/spaces", new Rule(MANAGERS, 201, f -> lab(f) + "/spaces",
-                    f -> Map.of("name", "Room " + UUID.randomUUID(), "kind", "ROOM", "capacity", 3))),
+            Map.entry(
+                    "GET /api/labs/{slug}/spaces/{id}",
+                    new Rule(ANY_MEMBER, 200, f -> lab(f) + "/spaces/" + f.spaceId(), f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/spaces",
+                    new Rule(
+                            MANAGERS,
+                            201,
+                            f -> lab(f) + "/spaces",
+                            f -> Map.of("name", "Room " + UUID.randomUUID(), "kind", "ROOM", "capacity", 3))),
             // A stale version: authorised, then refused for its data.
-            Map.entry("PUT /api/labs/{slug}/spaces/{id}", new Rule(MANAGERS, 409, f -> lab(f) + "/spaces/" + f.spaceId(),
-                    f -> Map.of("name", "Renamed " + UUID.randomUUID(), "kind", "ROOM", "capacity", 3, "version", 99))),
-            Map.entry("DELETE /api/labs/{slug}/spaces/{id}", new Rule(MANAGERS, 404, f -> lab(f) + "/spaces/" + UUID.randomUUID(),
-                    f -> null)),
-            Map.entry("GET /api/labs/{slug}/memberships", new Rule(MANAGERS, 200, f -> lab(f) + "/memberships", f -> null)),
-            Map.entry("GET /api/labs/{slug}/memberships/me", new Rule(OWN_RECORD, 200, f -> lab(f) + "/memberships/me", f -> null)),
-            Map.entry("POST /api/labs/{slug}/memberships", new Rule(ADMINS, 201, f -> lab(f) + "/memberships",
-                    f -> Map.of("subject", "s-" + UUID.randomUUID(), "roles", List.of("resident")))),
-            Map.entry("PUT /api/labs/{slug}/memberships/{id}", new Rule(ADMINS, 409, f -> lab(f) + "/memberships/" + f.membershipId(),
-                    f -> Map.of("roles", List.of("resident"), "active", true, "version", 99))),
-            Map.entry("GET /api/labs/{slug}/spaces/{spaceId}/bookings", new Rule(ANY_MEMBER, 200,
-                    f -> lab(f) + "/spaces/" + f.spaceId() + "/bookings", f -> null)),
-            Map.entry("POST /api/labs/{slug}/spaces/{spaceId}/bookings", new Rule(BOOKERS, 201,
-                    f -> lab(f) + "/spaces/" + f.spaceId() + "/bookings", f -> slotOnADayOfItsOwn(12))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/spaces/{id}",
+                    new Rule(
+                            MANAGERS,
+                            409,
+                            f -> lab(f) + "/spaces/" + f.spaceId(),
+                            f -> Map.of(
+                                    "name",
+                                    "Renamed " + UUID.randomUUID(),
+                                    "kind",
+                                    "ROOM",
+                                    "capacity",
+                                    3,
+                                    "version",
+                                    99))),
+            Map.entry(
+                    "DELETE /api/labs/{slug}/spaces/{id}",
+                    new Rule(MANAGERS, 404, f -> lab(f) + "/spaces/" + UUID.randomUUID(), f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/memberships",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/memberships", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/memberships/me",
+                    new Rule(OWN_RECORD, 200, f -> lab(f) + "/memberships/me", f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/memberships",
+                    new Rule(
+                            ADMINS,
+                            201,
+                            f -> lab(f) + "/memberships",
+                            f -> Map.of("subject", "s-" + UUID.randomUUID(), "roles", List.of("resident")))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/memberships/{id}",
+                    new Rule(
+                            ADMINS,
+                            409,
+                            f -> lab(f) + "/memberships/" + f.membershipId(),
+                            f -> Map.of("roles", List.of("resident"), "active", true, "version", 99))),
+            Map.entry(
+                    "GET /api/labs/{slug}/spaces/{spaceId}/bookings",
+                    new Rule(ANY_MEMBER, 200, f -> lab(f) + "/spaces/" + f.spaceId() + "/bookings", f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/spaces/{spaceId}/bookings",
+                    new Rule(
+                            BOOKERS,
+                            201,
+                            f -> lab(f) + "/spaces/" + f.spaceId() + "/bookings",
+                            f -> slotOnADayOfItsOwn(12))),
             // Its owner (here the lab admin) or staff; cancelling again changes nothing.
-            Map.entry("POST /api/labs/{slug}/bookings/{id}/cancel", new Rule(MANAGERS, 200,
-                    f -> lab(f) + "/bookings/" + f.bookingId() + "/cancel", f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/bookings/{id}/cancel",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/bookings/" + f.bookingId() + "/cancel", f -> null)),
             Map.entry("GET /api/labs/{slug}/public/branding", Rule.open(f -> lab(f) + "/public/branding")),
             Map.entry("GET /api/labs/{slug}/public/branding/logo", Rule.open(f -> lab(f) + "/public/branding/logo")),
-            Map.entry("PUT /api/labs/{slug}/branding", new Rule(ADMINS, 409, f -> lab(f) + "/branding",
-                    f -> Map.of("displayName", "Osh", "primaryColor", "#6B2D5C", "accentColor", "#F2B134",
-                            "defaultLanguage", "ru", "timeZone", "Asia/Bishkek", "version", 99))),
-            Map.entry("PUT /api/labs/{slug}/branding/logo", new Rule(ADMINS, 200, f -> lab(f) + "/branding/logo", f -> TestLabs.png(64))),
-            // Applying makes the caller an applicant: fresh accounts, so the shared non-members stay non-members. Someone
+            Map.entry(
+                    "PUT /api/labs/{slug}/branding",
+                    new Rule(
+                            ADMINS,
+                            409,
+                            f -> lab(f) + "/branding",
+                            f -> Map.of(
+                                    "displayName",
+                                    "Osh",
+                                    "primaryColor",
+                                    "#6B2D5C",
+                                    "accentColor",
+                                    "#F2B134",
+                                    "defaultLanguage",
+                                    "ru",
+                                    "timeZone",
+                                    "Asia/Bishkek",
+                                    "version",
+                                    99))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/branding/logo",
+                    new Rule(ADMINS, 200, f -> lab(f) + "/branding/logo", f -> TestLabs.png(64))),
+            // Applying makes the caller an applicant: fresh accounts, so the shared non-members stay non-members.
+            // Someone
             // who already has a record here gets it back (200); a newcomer's application is created (201).
-            Map.entry("POST /api/labs/{slug}/membership-requests", new Rule(ANY_PERSON, 200, f -> lab(f) + "/membership-requests",
-                    f -> null, true, Map.of(Persona.NON_MEMBER, 201, Persona.MEMBER_OF_OTHER_LAB, 201))),
+            Map.entry(
+                    "POST /api/labs/{slug}/membership-requests",
+                    new Rule(
+                            ANY_PERSON,
+                            200,
+                            f -> lab(f) + "/membership-requests",
+                            f -> null,
+                            true,
+                            Map.of(Persona.NON_MEMBER, 201, Persona.MEMBER_OF_OTHER_LAB, 201))),
             // The fixture's membership is a resident's, not an application.
-            Map.entry("POST /api/labs/{slug}/memberships/{id}/approve", new Rule(MANAGERS, 409,
-                    f -> lab(f) + "/memberships/" + f.membershipId() + "/approve", f -> Map.of("roles", List.of("resident"), "version", 0))),
-            Map.entry("POST /api/labs/{slug}/memberships/{id}/decline", new Rule(MANAGERS, 409,
-                    f -> lab(f) + "/memberships/" + f.membershipId() + "/decline", f -> Map.of("version", 0))),
+            Map.entry(
+                    "POST /api/labs/{slug}/memberships/{id}/approve",
+                    new Rule(
+                            MANAGERS,
+                            409,
+                            f -> lab(f) + "/memberships/" + f.membershipId() + "/approve",
+                            f -> Map.of("roles", List.of("resident"), "version", 0))),
+            Map.entry(
+                    "POST /api/labs/{slug}/memberships/{id}/decline",
+                    new Rule(
+                            MANAGERS,
+                            409,
+                            f -> lab(f) + "/memberships/" + f.membershipId() + "/decline",
+                            f -> Map.of("version", 0))),
             Map.entry("GET /api/labs/{slug}/profiles", new Rule(ANY_MEMBER, 200, f -> lab(f) + "/profiles", f -> null)),
-            Map.entry("GET /api/labs/{slug}/profiles/me", new Rule(OWN_RECORD, 200, f -> lab(f) + "/profiles/me", f -> null)),
-            Map.entry("PUT /api/labs/{slug}/profiles/me", new Rule(OWN_RECORD, 409, f -> lab(f) + "/profiles/me",
-                    f -> Map.of("displayName", "Someone", "version", 99))),
-            Map.entry("GET /api/labs/{slug}/memberships/{id}/profile", new Rule(MANAGERS, 200,
-                    f -> lab(f) + "/memberships/" + f.membershipId() + "/profile", f -> null)),
-            Map.entry("GET /api/labs/{slug}/profiles/me/sensitive", new Rule(OWN_RECORD, 200, f -> lab(f) + "/profiles/me/sensitive",
-                    f -> null)),
-            Map.entry("POST /api/labs/{slug}/profiles/me/consents", new Rule(OWN_RECORD, 201, f -> lab(f) + "/profiles/me/consents",
-                    f -> Map.of("fields", List.of("age-band"), "values", Map.of("age-band", "25-34")))),
-            Map.entry("POST /api/labs/{slug}/profiles/me/consents/{id}/withdraw", new Rule(OWN_RECORD, 404,
-                    f -> lab(f) + "/profiles/me/consents/" + UUID.randomUUID() + "/withdraw", f -> null)),
-            Map.entry("GET /api/labs/{slug}/memberships/me/export", new Rule(OWN_RECORD, 200, f -> lab(f) + "/memberships/me/export",
-                    f -> null)),
-            Map.entry("POST /api/labs/{slug}/memberships/me/erasure", new Rule(OWN_RECORD, 200,
-                    f -> lab(f) + "/memberships/me/erasure", f -> null, true, Map.of())),
-            Map.entry("POST /api/labs/{slug}/memberships/{id}/erasure", new Rule(ADMINS, 200,
-                    f -> lab(f) + "/memberships/" + f.erasable() + "/erasure", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/profiles/me",
+                    new Rule(OWN_RECORD, 200, f -> lab(f) + "/profiles/me", f -> null)),
+            Map.entry(
+                    "PUT /api/labs/{slug}/profiles/me",
+                    new Rule(
+                            OWN_RECORD,
+                            409,
+                            f -> lab(f) + "/profiles/me",
+                            f -> Map.of("displayName", "Someone", "version", 99))),
+            Map.entry(
+                    "GET /api/labs/{slug}/memberships/{id}/profile",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/memberships/" + f.membershipId() + "/profile", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/profiles/me/sensitive",
+                    new Rule(OWN_RECORD, 200, f -> lab(f) + "/profiles/me/sensitive", f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/profiles/me/consents",
+                    new Rule(
+                            OWN_RECORD,
+                            201,
+                            f -> lab(f) + "/profiles/me/consents",
+                            f -> Map.of("fields", List.of("age-band"), "values", Map.of("age-band", "25-34")))),
+            Map.entry(
+                    "POST /api/labs/{slug}/profiles/me/consents/{id}/withdraw",
+                    new Rule(
+                            OWN_RECORD,
+                            404,
+                            f -> lab(f) + "/profiles/me/consents/" + UUID.randomUUID() + "/withdraw",
+                            f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/memberships/me/export",
+                    new Rule(OWN_RECORD, 200, f -> lab(f) + "/memberships/me/export", f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/memberships/me/erasure",
+                    new Rule(OWN_RECORD, 200, f -> lab(f) + "/memberships/me/erasure", f -> null, true, Map.of())),
+            Map.entry(
+                    "POST /api/labs/{slug}/memberships/{id}/erasure",
+                    new Rule(ADMINS, 200, f -> lab(f) + "/memberships/" + f.erasable() + "/erasure", f -> null)),
             Map.entry("GET /api/labs/{slug}/plans", new Rule(ANY_MEMBER, 200, f -> lab(f) + "/plans", f -> null)),
-            Map.entry("POST /api/labs/{slug}/plans", new Rule(ADMINS, 201, f -> lab(f) + "/plans",
-                    f -> Map.of("name", "Plan " + UUID.randomUUID(), "monthlyBookingHours", 10))),
-            Map.entry("PUT /api/labs/{slug}/plans/{id}", new Rule(ADMINS, 409, f -> lab(f) + "/plans/" + f.planId(),
-                    f -> Map.of("name", "Renamed " + UUID.randomUUID(), "version", 99))),
-            Map.entry("POST /api/labs/{slug}/spaces/{spaceId}/booking-series", new Rule(BOOKERS, 201,
-                    f -> lab(f) + "/spaces/" + f.spaceId() + "/booking-series",
-                    f -> slotOnADayOfItsOwn(15, "frequency", "WEEKLY", "occurrences", 2))),
+            Map.entry(
+                    "POST /api/labs/{slug}/plans",
+                    new Rule(
+                            ADMINS,
+                            201,
+                            f -> lab(f) + "/plans",
+                            f -> Map.of("name", "Plan " + UUID.randomUUID(), "monthlyBookingHours", 10))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/plans/{id}",
+                    new Rule(
+                            ADMINS,
+                            409,
+                            f -> lab(f) + "/plans/" + f.planId(),
+                            f -> Map.of("name", "Renamed " + UUID.randomUUID(), "version", 99))),
+            Map.entry(
+                    "POST /api/labs/{slug}/spaces/{spaceId}/booking-series",
+                    new Rule(
+                            BOOKERS,
+                            201,
+                            f -> lab(f) + "/spaces/" + f.spaceId() + "/booking-series",
+                            f -> slotOnADayOfItsOwn(15, "frequency", "WEEKLY", "occurrences", 2))),
             // Its owner (here the lab admin) or staff; cancelling again changes nothing.
-            Map.entry("POST /api/labs/{slug}/booking-series/{id}/cancel", new Rule(MANAGERS, 200,
-                    f -> lab(f) + "/booking-series/" + f.seriesId() + "/cancel", f -> null)),
-            Map.entry("GET /api/labs/{slug}/bookings/mine", new Rule(ANY_MEMBER, 200, f -> lab(f) + "/bookings/mine", f -> null)));
+            Map.entry(
+                    "POST /api/labs/{slug}/booking-series/{id}/cancel",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/booking-series/" + f.seriesId() + "/cancel", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/bookings/mine",
+                    new Rule(ANY_MEMBER, 200, f -> lab(f) + "/bookings/mine", f -> null)));
 
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     Lab osh;
     Lab batken;
@@ -184,23 +327,39 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
         tokens.put(Persona.APPLICANT, member(osh, "applicant"));
         tokens.put(Persona.NON_MEMBER, TestAccounts.tokenOf(TestKeycloak.createUser("nobody")));
         tokens.put(Persona.MEMBER_OF_OTHER_LAB, member(batken, "lab-admin"));
-        tokens.put(Persona.COORDINATOR, TestAccounts.tokenOf(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR)));
-        tokens.put(Persona.UNDP_VIEWER, TestAccounts.tokenOf(TestKeycloak.createUser("viewer", CreativeLabsRealm.UNDP_VIEWER)));
+        tokens.put(
+                Persona.COORDINATOR,
+                TestAccounts.tokenOf(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR)));
+        tokens.put(
+                Persona.UNDP_VIEWER,
+                TestAccounts.tokenOf(TestKeycloak.createUser("viewer", CreativeLabsRealm.UNDP_VIEWER)));
         UUID space = labs.createSpace(osh, "Felt studio");
         String someone = TestKeycloak.createUser("someone");
         UUID membership = labs.seat(osh, TestAccounts.subject(someone), "resident");
-        assertThat(api.as(TestAccounts.tokenOf(someone)).put("/api/labs/" + osh.slug() + "/profiles/me",
-                Map.of("displayName", "Someone")).status()).isEqualTo(200);
+        assertThat(api.as(TestAccounts.tokenOf(someone))
+                        .put("/api/labs/" + osh.slug() + "/profiles/me", Map.of("displayName", "Someone"))
+                        .status())
+                .isEqualTo(200);
         UUID erasable = labs.seat(osh, "erasable-" + UUID.randomUUID(), "resident");
-        Api.Reply series = api.post("/api/labs/" + osh.slug() + "/spaces/" + space + "/booking-series", Map.of(
-                "startsAt", TestLabs.tomorrowAt(12).toString(), "endsAt", TestLabs.tomorrowAt(13).toString(),
-                "frequency", "WEEKLY", "occurrences", 2));
+        Api.Reply series = api.post(
+                "/api/labs/" + osh.slug() + "/spaces/" + space + "/booking-series",
+                Map.of(
+                        "startsAt",
+                        TestLabs.tomorrowAt(12).toString(),
+                        "endsAt",
+                        TestLabs.tomorrowAt(13).toString(),
+                        "frequency",
+                        "WEEKLY",
+                        "occurrences",
+                        2));
         Api.Reply plan = api.post("/api/labs/" + osh.slug() + "/plans", Map.of("name", "Resident"));
-        assertThat(api.put("/api/labs/" + osh.slug() + "/branding/logo", TestLabs.png(64)).status()).isEqualTo(200);
+        assertThat(api.put("/api/labs/" + osh.slug() + "/branding/logo", TestLabs.png(64))
+                        .status())
+                .isEqualTo(200);
         // Every persona that has a record here has a profile, so reading and updating one does not depend on order.
         for (Persona persona : OWN_RECORD) {
-            Api.Reply profile = api.as(tokens.get(persona)).put("/api/labs/" + osh.slug() + "/profiles/me",
-                    Map.of("displayName", persona.name()));
+            Api.Reply profile = api.as(tokens.get(persona))
+                    .put("/api/labs/" + osh.slug() + "/profiles/me", Map.of("displayName", persona.name()));
             assertThat(profile.status()).as(profile.toString()).isIn(200, 409);
         }
         fixture = new Fixture(osh, space, membership, erasable, labs.book(osh, space, 10), id(series), id(plan));
@@ -208,7 +367,8 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
 
     @Test
     void everyEndpointHasARule() {
-        assertThat(RULES.keySet()).as("role rules: one for each lab endpoint, none for an endpoint that is gone")
+        assertThat(RULES.keySet())
+                .as("role rules: one for each lab endpoint, none for an endpoint that is gone")
                 .containsExactlyInAnyOrderElementsOf(labEndpoints());
     }
 
@@ -225,7 +385,12 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                 int expected = rule.expectedFor(persona);
                 tests.add(DynamicTest.dynamicTest(endpoint + " as " + persona + " -> " + expected, () -> {
                     String token = rule.ownData() ? freshToken(persona) : tokens.get(persona);
-                    Api.Reply reply = api.as(token).send(method, rule.path().apply(fixture), rule.body().apply(fixture), Map.of());
+                    Api.Reply reply = api.as(token)
+                            .send(
+                                    method,
+                                    rule.path().apply(fixture),
+                                    rule.body().apply(fixture),
+                                    Map.of());
                     assertThat(reply.status()).as(reply.toString()).isEqualTo(expected);
                     if (expected >= 400) {
                         assertThat(reply.isProblem()).as(reply.toString()).isTrue();
@@ -233,7 +398,8 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                 }));
             }
             tests.add(DynamicTest.dynamicTest(endpoint + " without a token", () -> {
-                Api.Reply reply = api.anonymous().send(method, rule.path().apply(fixture), rule.body().apply(fixture), Map.of());
+                Api.Reply reply = api.anonymous()
+                        .send(method, rule.path().apply(fixture), rule.body().apply(fixture), Map.of());
                 if (rule.isOpen()) {
                     assertThat(reply.status()).as(reply.toString()).isEqualTo(rule.status());
                 } else {
@@ -248,7 +414,10 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
     @Test
     void aMemberOfOshIsAllowedInOshAndForbiddenInBatken() {
         String resident = tokens.get(Persona.RESIDENT);
-        assertThat(api.as(resident).get("/api/labs/" + osh.slug() + "/spaces/" + fixture.spaceId()).status()).isEqualTo(200);
+        assertThat(api.as(resident)
+                        .get("/api/labs/" + osh.slug() + "/spaces/" + fixture.spaceId())
+                        .status())
+                .isEqualTo(200);
         UUID batkenSpace = labs.createSpace(batken, "Batken studio");
         Api.Reply other = api.as(resident).get("/api/labs/" + batken.slug() + "/spaces/" + batkenSpace);
         assertThat(other.status()).isEqualTo(403);
@@ -257,22 +426,33 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
 
     @TestFactory
     Stream<DynamicTest> noUserTokenMayWriteAnywhereOrCallTheInternalApi() {
-        // The UNDP viewer may call no write endpoint that exists; no user token (not even a coordinator's) reaches /internal.
+        // The UNDP viewer may call no write endpoint that exists; no user token (not even a coordinator's) reaches
+        // /internal.
         List<DynamicTest> tests = new ArrayList<>();
         for (String endpoint : allEndpoints()) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1)
-                    .replace("{slug}", osh.slug()).replace("{labId}", osh.id().toString())
-                    .replace("{id}", UUID.randomUUID().toString()).replace("{spaceId}", fixture.spaceId().toString());
+                    .replace("{slug}", osh.slug())
+                    .replace("{labId}", osh.id().toString())
+                    .replace("{id}", UUID.randomUUID().toString())
+                    .replace("{spaceId}", fixture.spaceId().toString());
             boolean write = !method.equals("GET");
             if (write) {
-                tests.add(DynamicTest.dynamicTest("UNDP viewer: " + endpoint, () -> assertThat(
-                        api.as(tokens.get(Persona.UNDP_VIEWER)).send(method, path, validBody(endpoint), Map.of()).status()).isEqualTo(403)));
+                tests.add(DynamicTest.dynamicTest(
+                        "UNDP viewer: " + endpoint,
+                        () -> assertThat(api.as(tokens.get(Persona.UNDP_VIEWER))
+                                        .send(method, path, validBody(endpoint), Map.of())
+                                        .status())
+                                .isEqualTo(403)));
             }
             if (path.startsWith("/internal/")) {
                 for (Persona persona : List.of(Persona.LAB_ADMIN, Persona.COORDINATOR, Persona.UNDP_VIEWER)) {
-                    tests.add(DynamicTest.dynamicTest(persona + ": " + endpoint, () -> assertThat(
-                            api.as(tokens.get(persona)).send(method, path, validBody(endpoint), Map.of()).status()).isEqualTo(403)));
+                    tests.add(DynamicTest.dynamicTest(
+                            persona + ": " + endpoint,
+                            () -> assertThat(api.as(tokens.get(persona))
+                                            .send(method, path, validBody(endpoint), Map.of())
+                                            .status())
+                                    .isEqualTo(403)));
                 }
             }
         }
@@ -282,11 +462,22 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
     @Test
     void aCoordinatorCannotReadMembersPersonalData() {
         String coordinator = tokens.get(Persona.COORDINATOR);
-        assertThat(api.as(coordinator).get("/api/labs/" + osh.slug() + "/memberships").status()).isEqualTo(403);
-        assertThat(api.as(coordinator).get("/api/labs/" + osh.slug() + "/memberships/me").status()).isEqualTo(403);
-        assertThat(api.as(coordinator).get("/api/labs/" + osh.slug() + "/memberships/" + fixture.membershipId() + "/profile").status())
+        assertThat(api.as(coordinator)
+                        .get("/api/labs/" + osh.slug() + "/memberships")
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.as(coordinator).get("/api/labs/" + osh.slug() + "/profiles").status()).isEqualTo(403);
+        assertThat(api.as(coordinator)
+                        .get("/api/labs/" + osh.slug() + "/memberships/me")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.as(coordinator)
+                        .get("/api/labs/" + osh.slug() + "/memberships/" + fixture.membershipId() + "/profile")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.as(coordinator)
+                        .get("/api/labs/" + osh.slug() + "/profiles")
+                        .status())
+                .isEqualTo(403);
     }
 
     private Object validBody(String endpoint) {
@@ -328,14 +519,20 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
     }
 
     private Set<String> labEndpoints() {
-        return allEndpoints().stream().filter(e -> e.contains(" /api/labs/{slug}")).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        return allEndpoints().stream()
+                .filter(e -> e.contains(" /api/labs/{slug}"))
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 
     private Set<String> allEndpoints() {
         Set<String> endpoints = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(p -> p.startsWith("/api/") || p.startsWith("/internal/"))
-                .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> endpoints.add(m.name() + " " + p))));
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternValues().stream()
+                        .filter(p -> p.startsWith("/api/") || p.startsWith("/internal/"))
+                        .forEach(p -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(m -> endpoints.add(m.name() + " " + p))));
         return endpoints;
     }
 }

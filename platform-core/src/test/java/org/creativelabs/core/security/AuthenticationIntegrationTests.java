@@ -51,9 +51,14 @@ class AuthenticationIntegrationTests extends LabApiTest {
     void aTokenIsAcceptedWhetherKeycloakWasReachedAsLocalhostOr127001() {
         // Keycloak has one fixed public address, so the issuer does not follow the host name a client happened to use.
         String localhost = TestKeycloak.url().replace("127.0.0.1", "localhost");
-        try (var user = org.keycloak.admin.client.KeycloakBuilder.builder().serverUrl(localhost)
-                .realm(org.creativelabs.realm.CreativeLabsRealm.NAME).clientId(org.creativelabs.realm.CreativeLabsRealm.DEV_CLIENT)
-                .username(TestAccounts.labAdmin()).password(TestKeycloak.TEST_PASSWORD).grantType("password").build()) {
+        try (var user = org.keycloak.admin.client.KeycloakBuilder.builder()
+                .serverUrl(localhost)
+                .realm(org.creativelabs.realm.CreativeLabsRealm.NAME)
+                .clientId(org.creativelabs.realm.CreativeLabsRealm.DEV_CLIENT)
+                .username(TestAccounts.labAdmin())
+                .password(TestKeycloak.TEST_PASSWORD)
+                .grantType("password")
+                .build()) {
             Api.Reply reply = api.as(user.tokenManager().getAccessTokenString()).get(spaces);
             assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         }
@@ -82,10 +87,13 @@ class AuthenticationIntegrationTests extends LabApiTest {
         assertUnauthorized(api.as(tampered).get(spaces));
 
         String[] parts = token.split("\\.");
-        String forgedPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"lab-admin", "\"lab-admin-x")
+        String forgedPayload = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+                        .replace("\"lab-admin", "\"lab-admin-x")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertUnauthorized(api.as(parts[0] + "." + forgedPayload + "." + parts[2]).get(spaces));
+        assertUnauthorized(
+                api.as(parts[0] + "." + forgedPayload + "." + parts[2]).get(spaces));
     }
 
     @Test
@@ -106,9 +114,14 @@ class AuthenticationIntegrationTests extends LabApiTest {
             clients.create(client).close();
         }
         String token;
-        try (Keycloak user = KeycloakBuilder.builder().serverUrl(TestKeycloak.url()).realm(CreativeLabsRealm.NAME)
-                .clientId("no-audience").username(TestAccounts.labAdmin()).password(TestKeycloak.TEST_PASSWORD)
-                .grantType("password").build()) {
+        try (Keycloak user = KeycloakBuilder.builder()
+                .serverUrl(TestKeycloak.url())
+                .realm(CreativeLabsRealm.NAME)
+                .clientId("no-audience")
+                .username(TestAccounts.labAdmin())
+                .password(TestKeycloak.TEST_PASSWORD)
+                .grantType("password")
+                .build()) {
             token = user.tokenManager().getAccessTokenString();
         }
         assertUnauthorized(api.as(token).get(spaces));
@@ -141,9 +154,14 @@ class AuthenticationIntegrationTests extends LabApiTest {
             realm.setUsers(List.of(user));
             admin.realms().create(realm);
         }
-        try (Keycloak outsider = KeycloakBuilder.builder().serverUrl(TestKeycloak.url()).realm(realmName)
-                .clientId(CreativeLabsRealm.DEV_CLIENT).username("outsider").password(TestKeycloak.TEST_PASSWORD)
-                .grantType("password").build()) {
+        try (Keycloak outsider = KeycloakBuilder.builder()
+                .serverUrl(TestKeycloak.url())
+                .realm(realmName)
+                .clientId(CreativeLabsRealm.DEV_CLIENT)
+                .username("outsider")
+                .password(TestKeycloak.TEST_PASSWORD)
+                .grantType("password")
+                .build()) {
             return outsider.tokenManager().getAccessTokenString();
         }
     }
@@ -153,5 +171,4 @@ class AuthenticationIntegrationTests extends LabApiTest {
         assertThat(reply.isProblem()).as(reply.toString()).isTrue();
         assertThat(reply.json().get("type").asString()).isEqualTo("urn:problem:unauthorized");
     }
-
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 class SpaceApiIntegrationTests extends LabApiTest {
 
-
     Lab osh;
 
     @BeforeEach
@@ -30,12 +29,13 @@ class SpaceApiIntegrationTests extends LabApiTest {
         assertThat(got.json().get("name").asString()).isEqualTo("Shyrdak studio");
         long version = got.json().get("version").asLong();
 
-        Api.Reply updated = api.put(path, Map.of("name", "Shyrdak & felt studio", "kind", "STUDIO", "capacity", 10,
-                "version", version));
+        Api.Reply updated = api.put(
+                path, Map.of("name", "Shyrdak & felt studio", "kind", "STUDIO", "capacity", 10, "version", version));
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.json().get("capacity").asInt()).isEqualTo(10);
 
-        Api.Reply stale = api.put(path, Map.of("name", "Old name", "kind", "STUDIO", "capacity", 3, "version", version));
+        Api.Reply stale =
+                api.put(path, Map.of("name", "Old name", "kind", "STUDIO", "capacity", 3, "version", version));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.isProblem()).isTrue();
 
@@ -60,10 +60,14 @@ class SpaceApiIntegrationTests extends LabApiTest {
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
         assertThat(retry.location()).isEqualTo(first.location());
-        assertThat(api.get("/api/labs/" + osh.slug() + "/spaces").json().get("totalItems").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/labs/" + osh.slug() + "/spaces")
+                        .json()
+                        .get("totalItems")
+                        .asInt())
+                .isEqualTo(1);
 
-        Api.Reply reused = api.post("/api/labs/" + osh.slug() + "/spaces",
-                Map.of("name", "Other", "kind", "ROOM", "capacity", 4), key);
+        Api.Reply reused = api.post(
+                "/api/labs/" + osh.slug() + "/spaces", Map.of("name", "Other", "kind", "ROOM", "capacity", 4), key);
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.isProblem()).isTrue();
     }
@@ -98,8 +102,8 @@ class SpaceApiIntegrationTests extends LabApiTest {
     @Test
     void duplicateNameIsAConflict() {
         labs.createSpace(osh, "Sewing room");
-        Api.Reply duplicate = api.post("/api/labs/" + osh.slug() + "/spaces",
-                Map.of("name", "sewing ROOM", "kind", "ROOM", "capacity", 2));
+        Api.Reply duplicate = api.post(
+                "/api/labs/" + osh.slug() + "/spaces", Map.of("name", "sewing ROOM", "kind", "ROOM", "capacity", 2));
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.isProblem()).isTrue();
     }

@@ -18,13 +18,17 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final Function<String, String> tokenForPath;
 
     public Api(int port) {
-        this("http://127.0.0.1:" + port, path -> path.startsWith("/internal/")
-                ? TestAccounts.provisionerToken() : TestAccounts.tokenOf(TestAccounts.labAdmin()));
+        this(
+                "http://127.0.0.1:" + port,
+                path -> path.startsWith("/internal/")
+                        ? TestAccounts.provisionerToken()
+                        : TestAccounts.tokenOf(TestAccounts.labAdmin()));
     }
 
     private Api(String base, Function<String, String> tokenForPath) {
@@ -62,7 +66,8 @@ public final class Api {
     }
 
     public Reply send(String method, String path, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (body instanceof byte[] bytes) { // an upload, e.g. a logo: sent as PNG unless the caller says otherwise
             request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
             if (!headers.containsKey("Content-Type")) {
@@ -70,7 +75,9 @@ public final class Api {
             }
         } else {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            request.method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+            request.method(
+                    method,
+                    text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
             if (text != null) {
                 request.header("Content-Type", "application/json");
             }
@@ -82,8 +89,11 @@ public final class Api {
         headers.forEach(request::header);
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), new String(response.body(), java.nio.charset.StandardCharsets.ISO_8859_1),
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null),
+                    new String(response.body(), java.nio.charset.StandardCharsets.ISO_8859_1),
                     response.body());
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);

@@ -12,8 +12,7 @@ import java.util.function.IntFunction;
 /** Sends requests all at once (each on its own thread, released together) and returns their replies in order. */
 public final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     public static List<Api.Reply> send(int requests, IntFunction<Callable<Api.Reply>> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(requests);

@@ -15,13 +15,13 @@ import org.creativelabs.devstack.TestPostgres;
 /** Looks straight into a lab's schema as the database superuser, past the application: what is really stored. */
 public final class LabDatabase {
 
-    private LabDatabase() {
-    }
+    private LabDatabase() {}
 
     /** Rows per table of the lab's own tables (Liquibase's tracking tables left out). */
     public static Map<String, Long> rowCounts(Lab lab) {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection c = connect(); Statement st = c.createStatement()) {
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
             for (String table : tables(c, lab)) {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + lab.schema() + "." + table)) {
                     rs.next();
@@ -37,10 +37,12 @@ public final class LabDatabase {
     /** A digest of every row of every lab table: equal before and after means nothing was written. */
     public static Map<String, String> fingerprint(Lab lab) {
         Map<String, String> digests = new TreeMap<>();
-        try (Connection c = connect(); Statement st = c.createStatement()) {
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
             for (String table : tables(c, lab)) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
-                        + lab.schema() + "." + table + " t")) {
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
+                                + lab.schema() + "." + table + " t")) {
                     rs.next();
                     digests.put(table, rs.getString(1));
                 }
@@ -57,7 +59,8 @@ public final class LabDatabase {
      */
     public static List<String> columnsContaining(Lab lab, String needle) {
         List<String> found = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement columns = c.prepareStatement("""
+        try (Connection c = connect();
+                PreparedStatement columns = c.prepareStatement("""
                 SELECT table_name, column_name FROM information_schema.columns
                 WHERE table_schema = ? AND (data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')
                   OR (data_type = 'ARRAY' AND udt_name IN ('_text', '_varchar')))
@@ -67,8 +70,8 @@ public final class LabDatabase {
                 while (rs.next()) {
                     String table = rs.getString(1);
                     String column = rs.getString(2);
-                    try (PreparedStatement scan = c.prepareStatement("SELECT count(*) FROM " + lab.schema() + ".\"" + table
-                            + "\" WHERE strpos(\"" + column + "\"::text, ?) > 0")) {
+                    try (PreparedStatement scan = c.prepareStatement("SELECT count(*) FROM " + lab.schema() + ".\""
+                            + table + "\" WHERE strpos(\"" + column + "\"::text, ?) > 0")) {
                         scan.setString(1, needle);
                         try (ResultSet hits = scan.executeQuery()) {
                             hits.next();
@@ -87,7 +90,8 @@ public final class LabDatabase {
 
     /** How many text-like columns {@link #columnsContaining} looks at, so a test can show the scan is not empty. */
     public static int textColumnCount(Lab lab) {
-        try (Connection c = connect(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = connect();
+                PreparedStatement st = c.prepareStatement("""
                 SELECT count(*) FROM information_schema.columns WHERE table_schema = ?
                 AND (data_type IN ('text', 'character varying', 'character', 'json', 'jsonb') OR data_type = 'ARRAY')""")) {
             st.setString(1, lab.schema());
@@ -106,7 +110,8 @@ public final class LabDatabase {
 
     /** Runs one statement as a superuser, behind the application's back (e.g. a grant another replica would not see). */
     public static void superuser(String sql) {
-        try (Connection c = connect(); java.sql.Statement st = c.createStatement()) {
+        try (Connection c = connect();
+                java.sql.Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -115,7 +120,8 @@ public final class LabDatabase {
 
     /** A number from any query, as a superuser (e.g. rows in the exports schema, which no application login reads). */
     public static long number(String sql, Object... args) {
-        try (Connection c = connect(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 st.setObject(i + 1, args[i]);
             }
@@ -130,8 +136,9 @@ public final class LabDatabase {
 
     /** Changes rows behind the API's back, as a superuser: e.g. moves a booking into the past. */
     public static int update(Lab lab, String table, String set, String where, Object... args) {
-        try (Connection c = connect(); PreparedStatement st = c.prepareStatement(
-                "UPDATE " + lab.schema() + "." + table + " SET " + set + " WHERE " + where)) {
+        try (Connection c = connect();
+                PreparedStatement st = c.prepareStatement(
+                        "UPDATE " + lab.schema() + "." + table + " SET " + set + " WHERE " + where)) {
             for (int i = 0; i < args.length; i++) {
                 st.setObject(i + 1, args[i]);
             }
@@ -143,8 +150,9 @@ public final class LabDatabase {
 
     private static List<String> tables(Connection c, Lab lab) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT table_name FROM information_schema.tables "
-                + "WHERE table_schema = ? AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'databasechangelog%'")) {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT table_name FROM information_schema.tables "
+                        + "WHERE table_schema = ? AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'databasechangelog%'")) {
             st.setString(1, lab.schema());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -156,6 +164,7 @@ public final class LabDatabase {
     }
 
     private static Connection connect() throws SQLException {
-        return TestPostgres.server().connectAsSuperuser(TestDatabaseInitializer.logins().database());
+        return TestPostgres.server()
+                .connectAsSuperuser(TestDatabaseInitializer.logins().database());
     }
 }

@@ -18,5 +18,4 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestClock.Configuration.class)
-public @interface PlatformCoreIntegrationTest {
-}
+public @interface PlatformCoreIntegrationTest {}

@@ -12,11 +12,9 @@ public final class TestAccounts {
     private static final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private static String labAdmin;
 
-    private record Token(String value, long fetchedAt) {
-    }
+    private record Token(String value, long fetchedAt) {}
 
-    private TestAccounts() {
-    }
+    private TestAccounts() {}
 
     /** The account every test lab makes its lab admin (see {@link TestLabs#createServing}). */
     public static synchronized String labAdmin() {
@@ -43,8 +41,11 @@ public final class TestAccounts {
     }
 
     private static String cached(String key, java.util.function.Supplier<String> fetch) {
-        Token token = tokens.compute(key, (k, old) -> old != null && System.currentTimeMillis() - old.fetchedAt() < REUSE_MILLIS
-                ? old : new Token(fetch.get(), System.currentTimeMillis()));
+        Token token = tokens.compute(
+                key,
+                (k, old) -> old != null && System.currentTimeMillis() - old.fetchedAt() < REUSE_MILLIS
+                        ? old
+                        : new Token(fetch.get(), System.currentTimeMillis()));
         return token.value();
     }
 }

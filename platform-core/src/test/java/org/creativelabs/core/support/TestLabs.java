@@ -35,7 +35,9 @@ public final class TestLabs {
     public Lab createServing(String prefix) {
         Lab lab = createPending(prefix);
         Api.Reply migrated = api.post("/internal/tenants/" + lab.id() + "/migrate", null);
-        assertThat(migrated.json().get("outcome").asString()).as(migrated.toString()).isEqualTo("MIGRATED");
+        assertThat(migrated.json().get("outcome").asString())
+                .as(migrated.toString())
+                .isEqualTo("MIGRATED");
         seat(lab, TestAccounts.labAdminSubject(), "lab-admin");
         Api.Reply resumed = api.post("/internal/tenants/" + lab.id() + "/resume", null);
         assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
@@ -44,22 +46,32 @@ public final class TestLabs {
 
     /** Gives a person roles in a lab, the way provisioning seats a lab's first admin. Returns the membership id. */
     public UUID seat(Lab lab, String subject, String... roles) {
-        Api.Reply seated = api.post("/internal/tenants/" + lab.id() + "/members", Map.of("subject", subject, "roles", roles));
+        Api.Reply seated =
+                api.post("/internal/tenants/" + lab.id() + "/members", Map.of("subject", subject, "roles", roles));
         assertThat(seated.status()).as(seated.toString()).isIn(200, 201);
         return UUID.fromString(seated.json().get("id").asString());
     }
 
     /** Tomorrow at the given hour in the labs' time zone (Asia/Bishkek), within the default opening hours. */
     public static java.time.Instant tomorrowAt(int hour) {
-        return java.time.LocalDate.now(BISHKEK).plusDays(1).atTime(hour, 0).atZone(BISHKEK).toInstant();
+        return java.time.LocalDate.now(BISHKEK)
+                .plusDays(1)
+                .atTime(hour, 0)
+                .atZone(BISHKEK)
+                .toInstant();
     }
 
     public static final java.time.ZoneId BISHKEK = java.time.ZoneId.of("Asia/Bishkek");
 
     /** Books [hour, hour + 1) tomorrow as the lab admin; returns the booking id. */
     public UUID book(Lab lab, UUID space, int hour) {
-        Api.Reply reply = api.post("/api/labs/" + lab.slug() + "/spaces/" + space + "/bookings",
-                Map.of("startsAt", tomorrowAt(hour).toString(), "endsAt", tomorrowAt(hour + 1).toString()));
+        Api.Reply reply = api.post(
+                "/api/labs/" + lab.slug() + "/spaces/" + space + "/bookings",
+                Map.of(
+                        "startsAt",
+                        tomorrowAt(hour).toString(),
+                        "endsAt",
+                        tomorrowAt(hour + 1).toString()));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return UUID.fromString(reply.json().get("id").asString());
     }
@@ -73,7 +85,8 @@ public final class TestLabs {
     }
 
     public UUID createSpace(Lab lab, String name) {
-        Api.Reply reply = api.post("/api/labs/" + lab.slug() + "/spaces",
+        Api.Reply reply = api.post(
+                "/api/labs/" + lab.slug() + "/spaces",
                 Map.of("name", name, "kind", "STUDIO", "capacity", 8, "description", "Felt and textile studio"));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return UUID.fromString(reply.json().get("id").asString());

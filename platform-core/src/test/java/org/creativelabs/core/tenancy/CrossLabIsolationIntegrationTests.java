@@ -42,92 +42,176 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
     /** Per endpoint: given lab A (holding one space and one member), lab B and A's ids, call B and check A stays unseen. */
     private static final Map<String, Case> ENDPOINTS = Map.ofEntries(
             Map.entry("GET /api/labs/{slug}/spaces", (t, a) -> {
-                assertThat(t.api.get(t.path(t.b, "/spaces")).json().get("totalItems").asInt()).isZero();
-                assertThat(t.api.get(t.path(t.a, "/spaces")).json().get("totalItems").asInt()).isEqualTo(1);
+                assertThat(t.api.get(t.path(t.b, "/spaces"))
+                                .json()
+                                .get("totalItems")
+                                .asInt())
+                        .isZero();
+                assertThat(t.api.get(t.path(t.a, "/spaces"))
+                                .json()
+                                .get("totalItems")
+                                .asInt())
+                        .isEqualTo(1);
             }),
             Map.entry("POST /api/labs/{slug}/spaces", (t, a) -> {
                 // The same name in another lab is no conflict: the labs share nothing.
-                Api.Reply created = t.api.post(t.path(t.b, "/spaces"), Map.of("name", "Studio of A", "kind", "ROOM", "capacity", 2));
+                Api.Reply created = t.api.post(
+                        t.path(t.b, "/spaces"), Map.of("name", "Studio of A", "kind", "ROOM", "capacity", 2));
                 assertThat(created.status()).isEqualTo(201);
-                assertThat(t.api.get(t.path(t.a, "/spaces")).json().get("totalItems").asInt()).isEqualTo(1);
-                assertThat(t.api.get(t.path(t.a, "/spaces/" + created.json().get("id").asString())).status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/spaces"))
+                                .json()
+                                .get("totalItems")
+                                .asInt())
+                        .isEqualTo(1);
+                assertThat(t.api.get(t.path(
+                                        t.a,
+                                        "/spaces/" + created.json().get("id").asString()))
+                                .status())
+                        .isEqualTo(404);
             }),
             Map.entry("GET /api/labs/{slug}/spaces/{id}", (t, a) -> {
-                assertThat(t.api.get(t.path(t.b, "/spaces/" + a.spaceId())).status()).isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId())).status()).isEqualTo(200);
+                assertThat(t.api.get(t.path(t.b, "/spaces/" + a.spaceId())).status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId())).status())
+                        .isEqualTo(200);
             }),
             Map.entry("PUT /api/labs/{slug}/spaces/{id}", (t, a) -> {
-                Api.Reply put = t.api.put(t.path(t.b, "/spaces/" + a.spaceId()),
+                Api.Reply put = t.api.put(
+                        t.path(t.b, "/spaces/" + a.spaceId()),
                         Map.of("name", "Taken over", "kind", "ROOM", "capacity", 1, "version", 0));
                 assertThat(put.status()).isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId())).json().get("name").asString()).isEqualTo("Studio of A");
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId()))
+                                .json()
+                                .get("name")
+                                .asString())
+                        .isEqualTo("Studio of A");
             }),
             Map.entry("DELETE /api/labs/{slug}/spaces/{id}", (t, a) -> {
-                assertThat(t.api.delete(t.path(t.b, "/spaces/" + a.spaceId())).status()).isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId())).status()).isEqualTo(200);
+                assertThat(t.api.delete(t.path(t.b, "/spaces/" + a.spaceId())).status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId())).status())
+                        .isEqualTo(200);
             }),
             Map.entry("GET /api/labs/{slug}/memberships", (t, a) -> {
-                assertThat(t.api.get(t.path(t.b, "/memberships")).body()).doesNotContain(a.memberSubject(), a.membershipId().toString());
+                assertThat(t.api.get(t.path(t.b, "/memberships")).body())
+                        .doesNotContain(a.memberSubject(), a.membershipId().toString());
                 assertThat(t.api.get(t.path(t.a, "/memberships")).body()).contains(a.memberSubject());
             }),
             Map.entry("GET /api/labs/{slug}/memberships/me", (t, a) -> {
-                String inA = t.api.get(t.path(t.a, "/memberships/me")).json().get("id").asString();
-                String inB = t.api.get(t.path(t.b, "/memberships/me")).json().get("id").asString();
+                String inA = t.api.get(t.path(t.a, "/memberships/me"))
+                        .json()
+                        .get("id")
+                        .asString();
+                String inB = t.api.get(t.path(t.b, "/memberships/me"))
+                        .json()
+                        .get("id")
+                        .asString();
                 assertThat(inB).isNotEqualTo(inA);
             }),
             Map.entry("POST /api/labs/{slug}/memberships", (t, a) -> {
                 String newcomer = "newcomer-" + UUID.randomUUID();
-                assertThat(t.api.post(t.path(t.b, "/memberships"), Map.of("subject", newcomer, "roles", List.of("resident"))).status())
+                assertThat(t.api.post(
+                                        t.path(t.b, "/memberships"),
+                                        Map.of("subject", newcomer, "roles", List.of("resident")))
+                                .status())
                         .isEqualTo(201);
                 assertThat(t.api.get(t.path(t.a, "/memberships")).body()).doesNotContain(newcomer);
             }),
             Map.entry("PUT /api/labs/{slug}/memberships/{id}", (t, a) -> {
-                Api.Reply put = t.api.put(t.path(t.b, "/memberships/" + a.membershipId()),
+                Api.Reply put = t.api.put(
+                        t.path(t.b, "/memberships/" + a.membershipId()),
                         Map.of("roles", List.of("lab-admin"), "active", true, "version", 0));
                 assertThat(put.status()).isEqualTo(404);
                 assertThat(t.api.get(t.path(t.a, "/memberships")).body()).contains("\"resident\"");
             }),
             Map.entry("GET /api/labs/{slug}/spaces/{spaceId}/bookings", (t, a) -> {
-                assertThat(t.api.get(t.path(t.b, "/spaces/" + a.spaceId() + "/bookings")).status()).isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings")).json().size()).isEqualTo(3);
+                assertThat(t.api.get(t.path(t.b, "/spaces/" + a.spaceId() + "/bookings"))
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings"))
+                                .json()
+                                .size())
+                        .isEqualTo(3);
             }),
             Map.entry("POST /api/labs/{slug}/spaces/{spaceId}/bookings", (t, a) -> {
-                Api.Reply booked = t.api.post(t.path(t.b, "/spaces/" + a.spaceId() + "/bookings"), Map.of(
-                        "startsAt", TestLabs.tomorrowAt(14).toString(), "endsAt", TestLabs.tomorrowAt(15).toString()));
+                Api.Reply booked = t.api.post(
+                        t.path(t.b, "/spaces/" + a.spaceId() + "/bookings"),
+                        Map.of(
+                                "startsAt",
+                                TestLabs.tomorrowAt(14).toString(),
+                                "endsAt",
+                                TestLabs.tomorrowAt(15).toString()));
                 assertThat(booked.status()).isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings")).json().size()).isEqualTo(3);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings"))
+                                .json()
+                                .size())
+                        .isEqualTo(3);
             }),
             Map.entry("POST /api/labs/{slug}/bookings/{id}/cancel", (t, a) -> {
-                assertThat(t.api.post(t.path(t.b, "/bookings/" + a.bookingId() + "/cancel"), null).status()).isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings")).json().get(0).get("status").asString())
+                assertThat(t.api.post(t.path(t.b, "/bookings/" + a.bookingId() + "/cancel"), null)
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings"))
+                                .json()
+                                .get(0)
+                                .get("status")
+                                .asString())
                         .isEqualTo("CONFIRMED");
             }),
             Map.entry("GET /api/labs/{slug}/public/branding", (t, a) -> {
                 t.rename(t.a, "Women Creative Lab A");
-                assertThat(t.api.anonymous().get(t.path(t.b, "/public/branding")).json().get("displayName").asString())
+                assertThat(t.api.anonymous()
+                                .get(t.path(t.b, "/public/branding"))
+                                .json()
+                                .get("displayName")
+                                .asString())
                         .isNotEqualTo("Women Creative Lab A");
             }),
             Map.entry("GET /api/labs/{slug}/public/branding/logo", (t, a) -> {
-                assertThat(t.api.put(t.path(t.a, "/branding/logo"), TestLabs.png(64)).status()).isEqualTo(200);
-                assertThat(t.api.anonymous().get(t.path(t.b, "/public/branding/logo")).status()).isEqualTo(404);
+                assertThat(t.api.put(t.path(t.a, "/branding/logo"), TestLabs.png(64))
+                                .status())
+                        .isEqualTo(200);
+                assertThat(t.api.anonymous()
+                                .get(t.path(t.b, "/public/branding/logo"))
+                                .status())
+                        .isEqualTo(404);
             }),
             Map.entry("PUT /api/labs/{slug}/branding", (t, a) -> {
                 t.rename(t.b, "Lab B renamed");
-                assertThat(t.api.get(t.path(t.a, "/public/branding")).json().get("displayName").asString()).isNotEqualTo("Lab B renamed");
+                assertThat(t.api.get(t.path(t.a, "/public/branding"))
+                                .json()
+                                .get("displayName")
+                                .asString())
+                        .isNotEqualTo("Lab B renamed");
             }),
             Map.entry("PUT /api/labs/{slug}/branding/logo", (t, a) -> {
-                assertThat(t.api.put(t.path(t.b, "/branding/logo"), TestLabs.png(64)).status()).isEqualTo(200);
-                assertThat(t.api.get(t.path(t.a, "/public/branding")).json().has("logoUrl")).isFalse();
+                assertThat(t.api.put(t.path(t.b, "/branding/logo"), TestLabs.png(64))
+                                .status())
+                        .isEqualTo(200);
+                assertThat(t.api.get(t.path(t.a, "/public/branding")).json().has("logoUrl"))
+                        .isFalse();
             }),
             Map.entry("POST /api/labs/{slug}/memberships/{id}/approve", (t, a) -> {
-                assertThat(t.api.post(t.path(t.b, "/memberships/" + a.applicantId() + "/approve"),
-                        Map.of("roles", List.of("resident"), "version", 0)).status()).isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/memberships?role=applicant")).json().get("totalItems").asInt()).isEqualTo(1);
+                assertThat(t.api.post(
+                                        t.path(t.b, "/memberships/" + a.applicantId() + "/approve"),
+                                        Map.of("roles", List.of("resident"), "version", 0))
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/memberships?role=applicant"))
+                                .json()
+                                .get("totalItems")
+                                .asInt())
+                        .isEqualTo(1);
             }),
             Map.entry("POST /api/labs/{slug}/memberships/{id}/decline", (t, a) -> {
-                assertThat(t.api.post(t.path(t.b, "/memberships/" + a.applicantId() + "/decline"), Map.of("version", 0)).status())
+                assertThat(t.api.post(t.path(t.b, "/memberships/" + a.applicantId() + "/decline"), Map.of("version", 0))
+                                .status())
                         .isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/memberships?active=false")).json().get("totalItems").asInt()).isZero();
+                assertThat(t.api.get(t.path(t.a, "/memberships?active=false"))
+                                .json()
+                                .get("totalItems")
+                                .asInt())
+                        .isZero();
             }),
             Map.entry("GET /api/labs/{slug}/profiles", (t, a) -> {
                 assertThat(t.api.get(t.path(t.b, "/profiles")).body()).doesNotContain("Admin of A");
@@ -135,33 +219,62 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
             }),
             Map.entry("GET /api/labs/{slug}/profiles/me", (t, a) -> {
                 assertThat(t.api.get(t.path(t.b, "/profiles/me")).status()).isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/profiles/me")).json().get("displayName").asString()).isEqualTo("Admin of A");
+                assertThat(t.api.get(t.path(t.a, "/profiles/me"))
+                                .json()
+                                .get("displayName")
+                                .asString())
+                        .isEqualTo("Admin of A");
             }),
             Map.entry("PUT /api/labs/{slug}/profiles/me", (t, a) -> {
-                assertThat(t.api.put(t.path(t.b, "/profiles/me"), Map.of("displayName", "Admin of B")).status()).isEqualTo(200);
-                assertThat(t.api.get(t.path(t.a, "/profiles/me")).json().get("displayName").asString()).isEqualTo("Admin of A");
+                assertThat(t.api.put(t.path(t.b, "/profiles/me"), Map.of("displayName", "Admin of B"))
+                                .status())
+                        .isEqualTo(200);
+                assertThat(t.api.get(t.path(t.a, "/profiles/me"))
+                                .json()
+                                .get("displayName")
+                                .asString())
+                        .isEqualTo("Admin of A");
             }),
             Map.entry("GET /api/labs/{slug}/memberships/{id}/profile", (t, a) -> {
-                assertThat(t.api.get(t.path(t.b, "/memberships/" + a.adminMembershipId() + "/profile")).status()).isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/memberships/" + a.adminMembershipId() + "/profile")).status()).isEqualTo(200);
+                assertThat(t.api.get(t.path(t.b, "/memberships/" + a.adminMembershipId() + "/profile"))
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/memberships/" + a.adminMembershipId() + "/profile"))
+                                .status())
+                        .isEqualTo(200);
             }),
             Map.entry("GET /api/labs/{slug}/profiles/me/sensitive", (t, a) -> {
-                assertThat(t.api.get(t.path(t.b, "/profiles/me/sensitive")).body()).doesNotContain("Osh city", a.consentId().toString());
-                assertThat(t.api.get(t.path(t.a, "/profiles/me/sensitive")).body()).contains("Osh city");
+                assertThat(t.api.get(t.path(t.b, "/profiles/me/sensitive")).body())
+                        .doesNotContain("Osh city", a.consentId().toString());
+                assertThat(t.api.get(t.path(t.a, "/profiles/me/sensitive")).body())
+                        .contains("Osh city");
             }),
             Map.entry("POST /api/labs/{slug}/profiles/me/consents", (t, a) -> {
-                assertThat(t.api.post(t.path(t.b, "/profiles/me/consents"), Map.of("fields", List.of("district"),
-                        "values", Map.of("district", "Batken town"))).status()).isEqualTo(201);
-                assertThat(t.api.get(t.path(t.a, "/profiles/me/sensitive")).body()).contains("Osh city").doesNotContain("Batken town");
+                assertThat(t.api.post(
+                                        t.path(t.b, "/profiles/me/consents"),
+                                        Map.of(
+                                                "fields",
+                                                List.of("district"),
+                                                "values",
+                                                Map.of("district", "Batken town")))
+                                .status())
+                        .isEqualTo(201);
+                assertThat(t.api.get(t.path(t.a, "/profiles/me/sensitive")).body())
+                        .contains("Osh city")
+                        .doesNotContain("Batken town");
             }),
             Map.entry("POST /api/labs/{slug}/profiles/me/consents/{id}/withdraw", (t, a) -> {
-                assertThat(t.api.post(t.path(t.b, "/profiles/me/consents/" + a.consentId() + "/withdraw"), null).status()).isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/profiles/me/sensitive")).body()).contains("Osh city");
+                assertThat(t.api.post(t.path(t.b, "/profiles/me/consents/" + a.consentId() + "/withdraw"), null)
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/profiles/me/sensitive")).body())
+                        .contains("Osh city");
             }),
             Map.entry("GET /api/labs/{slug}/memberships/me/export", (t, a) -> {
                 assertThat(t.api.get(t.path(t.b, "/memberships/me/export")).body())
                         .doesNotContain("Admin of A", "Osh city", a.bookingId().toString());
-                assertThat(t.api.get(t.path(t.a, "/memberships/me/export")).body()).contains("Admin of A", a.bookingId().toString());
+                assertThat(t.api.get(t.path(t.a, "/memberships/me/export")).body())
+                        .contains("Admin of A", a.bookingId().toString());
             }),
             Map.entry("POST /api/labs/{slug}/memberships/me/erasure", (t, a) -> {
                 // A person in both labs erases themself from B: A keeps them, and their profile.
@@ -169,76 +282,160 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 t.labs.seat(t.a, TestAccounts.subject(both), "resident");
                 t.labs.seat(t.b, TestAccounts.subject(both), "resident");
                 Api asBoth = t.api.as(TestAccounts.tokenOf(both));
-                assertThat(asBoth.put(t.path(t.a, "/profiles/me"), Map.of("displayName", "In both")).status()).isEqualTo(200);
-                assertThat(asBoth.post(t.path(t.b, "/memberships/me/erasure"), null).status()).isEqualTo(200);
-                assertThat(asBoth.get(t.path(t.a, "/profiles/me")).json().get("displayName").asString()).isEqualTo("In both");
+                assertThat(asBoth.put(t.path(t.a, "/profiles/me"), Map.of("displayName", "In both"))
+                                .status())
+                        .isEqualTo(200);
+                assertThat(asBoth.post(t.path(t.b, "/memberships/me/erasure"), null)
+                                .status())
+                        .isEqualTo(200);
+                assertThat(asBoth.get(t.path(t.a, "/profiles/me"))
+                                .json()
+                                .get("displayName")
+                                .asString())
+                        .isEqualTo("In both");
             }),
             Map.entry("POST /api/labs/{slug}/memberships/{id}/erasure", (t, a) -> {
-                assertThat(t.api.post(t.path(t.b, "/memberships/" + a.membershipId() + "/erasure"), null).status()).isEqualTo(404);
+                assertThat(t.api.post(t.path(t.b, "/memberships/" + a.membershipId() + "/erasure"), null)
+                                .status())
+                        .isEqualTo(404);
                 assertThat(t.api.get(t.path(t.a, "/memberships")).body()).contains(a.memberSubject());
             }),
             Map.entry("GET /api/labs/{slug}/plans", (t, a) -> {
-                assertThat(t.api.get(t.path(t.b, "/plans")).json().get("totalItems").asInt()).isZero();
-                assertThat(t.api.get(t.path(t.a, "/plans")).json().get("totalItems").asInt()).isEqualTo(1);
+                assertThat(t.api.get(t.path(t.b, "/plans"))
+                                .json()
+                                .get("totalItems")
+                                .asInt())
+                        .isZero();
+                assertThat(t.api.get(t.path(t.a, "/plans"))
+                                .json()
+                                .get("totalItems")
+                                .asInt())
+                        .isEqualTo(1);
             }),
             Map.entry("POST /api/labs/{slug}/plans", (t, a) -> {
-                assertThat(t.api.post(t.path(t.b, "/plans"), Map.of("name", "Resident of A")).status()).isEqualTo(201);
-                assertThat(t.api.get(t.path(t.a, "/plans")).json().get("totalItems").asInt()).isEqualTo(1);
+                assertThat(t.api.post(t.path(t.b, "/plans"), Map.of("name", "Resident of A"))
+                                .status())
+                        .isEqualTo(201);
+                assertThat(t.api.get(t.path(t.a, "/plans"))
+                                .json()
+                                .get("totalItems")
+                                .asInt())
+                        .isEqualTo(1);
             }),
             Map.entry("PUT /api/labs/{slug}/plans/{id}", (t, a) -> {
-                assertThat(t.api.put(t.path(t.b, "/plans/" + a.planId()), Map.of("name", "Taken over", "version", 0)).status())
+                assertThat(t.api.put(t.path(t.b, "/plans/" + a.planId()), Map.of("name", "Taken over", "version", 0))
+                                .status())
                         .isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/plans")).body()).contains("Resident of A").doesNotContain("Taken over");
+                assertThat(t.api.get(t.path(t.a, "/plans")).body())
+                        .contains("Resident of A")
+                        .doesNotContain("Taken over");
             }),
             Map.entry("POST /api/labs/{slug}/spaces/{spaceId}/booking-series", (t, a) -> {
-                assertThat(t.api.post(t.path(t.b, "/spaces/" + a.spaceId() + "/booking-series"), Map.of(
-                        "startsAt", TestLabs.tomorrowAt(15).toString(), "endsAt", TestLabs.tomorrowAt(16).toString(),
-                        "frequency", "DAILY", "occurrences", 2)).status()).isEqualTo(404);
-                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings")).json().size()).isEqualTo(3);
+                assertThat(t.api.post(
+                                        t.path(t.b, "/spaces/" + a.spaceId() + "/booking-series"),
+                                        Map.of(
+                                                "startsAt",
+                                                TestLabs.tomorrowAt(15).toString(),
+                                                "endsAt",
+                                                TestLabs.tomorrowAt(16).toString(),
+                                                "frequency",
+                                                "DAILY",
+                                                "occurrences",
+                                                2))
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/spaces/" + a.spaceId() + "/bookings"))
+                                .json()
+                                .size())
+                        .isEqualTo(3);
             }),
             Map.entry("POST /api/labs/{slug}/booking-series/{id}/cancel", (t, a) -> {
-                assertThat(t.api.post(t.path(t.b, "/booking-series/" + a.seriesId() + "/cancel"), null).status()).isEqualTo(404);
-                assertThat(LabDatabase.count(t.a, "booking", "series_id = ? AND status = 'CONFIRMED'", a.seriesId())).isEqualTo(2);
+                assertThat(t.api.post(t.path(t.b, "/booking-series/" + a.seriesId() + "/cancel"), null)
+                                .status())
+                        .isEqualTo(404);
+                assertThat(LabDatabase.count(t.a, "booking", "series_id = ? AND status = 'CONFIRMED'", a.seriesId()))
+                        .isEqualTo(2);
             }),
             Map.entry("GET /api/labs/{slug}/bookings/mine", (t, a) -> {
-                String month = TestLabs.tomorrowAt(10).atZone(TestLabs.BISHKEK).toString().substring(0, 7);
-                assertThat(t.api.get(t.path(t.b, "/bookings/mine?month=" + month)).json().get("bookings").size()).isZero();
-                assertThat(t.api.get(t.path(t.a, "/bookings/mine?month=" + month)).body()).contains(a.bookingId().toString());
+                String month = TestLabs.tomorrowAt(10)
+                        .atZone(TestLabs.BISHKEK)
+                        .toString()
+                        .substring(0, 7);
+                assertThat(t.api.get(t.path(t.b, "/bookings/mine?month=" + month))
+                                .json()
+                                .get("bookings")
+                                .size())
+                        .isZero();
+                assertThat(t.api.get(t.path(t.a, "/bookings/mine?month=" + month))
+                                .body())
+                        .contains(a.bookingId().toString());
             }),
             Map.entry("POST /api/labs/{slug}/membership-requests", (t, a) -> {
                 // A member of A applies to B: an application in B, nothing changes in A.
                 String member = TestKeycloak.createUser("wanderer");
                 t.labs.seat(t.a, TestAccounts.subject(member), "resident");
-                Api.Reply applied = t.api.as(TestAccounts.tokenOf(member)).post(t.path(t.b, "/membership-requests"), null);
+                Api.Reply applied =
+                        t.api.as(TestAccounts.tokenOf(member)).post(t.path(t.b, "/membership-requests"), null);
                 assertThat(applied.status()).isEqualTo(201);
                 assertThat(applied.json().get("roles").get(0).asString()).isEqualTo("applicant");
-                assertThat(t.api.as(TestAccounts.tokenOf(member)).get(t.path(t.a, "/memberships/me")).json().get("roles").get(0).asString())
+                assertThat(t.api.as(TestAccounts.tokenOf(member))
+                                .get(t.path(t.a, "/memberships/me"))
+                                .json()
+                                .get("roles")
+                                .get(0)
+                                .asString())
                         .isEqualTo("resident");
             }));
 
     /** Per entity: how to create (or mark) one in a lab through the API, and how to recognise it afterwards. */
-    private static final Map<String, BiFunction<CrossLabIsolationIntegrationTests, Lab, Predicate<Object>>> FIXTURES = Map.ofEntries(
-            Map.entry("Space", (t, lab) -> t.hasId(t.labs.createSpace(lab, "Studio of " + lab.slug()))),
-            Map.entry("Membership", (t, lab) -> t.hasId(t.labs.seat(lab, "member-" + UUID.randomUUID(), "resident"))),
-            Map.entry("Booking", (t, lab) -> t.hasId(t.labs.book(lab, t.labs.createSpace(lab, "Booked " + UUID.randomUUID()), 10))),
-            // One row per lab, with the same key everywhere: recognised by what lab A wrote into it.
-            Map.entry("Branding", (t, lab) -> {
-                String marker = "Branding of " + lab.slug();
-                t.rename(lab, marker);
-                return entity -> marker.equals(ReflectionTestUtils.getField(entity, "displayName"));
-            }),
-            Map.entry("MemberProfile", (t, lab) -> {
-                String marker = "Profile in " + lab.slug();
-                assertThat(t.api.put(t.path(lab, "/profiles/me"), Map.of("displayName", marker)).status()).isEqualTo(200);
-                return entity -> marker.equals(ReflectionTestUtils.getField(entity, "displayName"));
-            }),
-            Map.entry("Consent", (t, lab) -> t.hasId(created(t.api.post(t.path(lab, "/profiles/me/consents"),
-                    Map.of("fields", List.of("gender"), "values", Map.of("gender", "woman")))))),
-            Map.entry("MembershipPlan", (t, lab) -> t.hasId(created(t.api.post(t.path(lab, "/plans"), Map.of("name", "Plan of " + lab.slug()))))),
-            Map.entry("BookingSeries", (t, lab) -> t.hasId(created(t.api.post(
-                    t.path(lab, "/spaces/" + t.labs.createSpace(lab, "Series " + UUID.randomUUID()) + "/booking-series"),
-                    Map.of("startsAt", TestLabs.tomorrowAt(10).toString(), "endsAt", TestLabs.tomorrowAt(11).toString(),
-                            "frequency", "DAILY", "occurrences", 2))))));
+    private static final Map<String, BiFunction<CrossLabIsolationIntegrationTests, Lab, Predicate<Object>>> FIXTURES =
+            Map.ofEntries(
+                    Map.entry("Space", (t, lab) -> t.hasId(t.labs.createSpace(lab, "Studio of " + lab.slug()))),
+                    Map.entry(
+                            "Membership",
+                            (t, lab) -> t.hasId(t.labs.seat(lab, "member-" + UUID.randomUUID(), "resident"))),
+                    Map.entry(
+                            "Booking",
+                            (t, lab) -> t.hasId(
+                                    t.labs.book(lab, t.labs.createSpace(lab, "Booked " + UUID.randomUUID()), 10))),
+                    // One row per lab, with the same key everywhere: recognised by what lab A wrote into it.
+                    Map.entry("Branding", (t, lab) -> {
+                        String marker = "Branding of " + lab.slug();
+                        t.rename(lab, marker);
+                        return entity -> marker.equals(ReflectionTestUtils.getField(entity, "displayName"));
+                    }),
+                    Map.entry("MemberProfile", (t, lab) -> {
+                        String marker = "Profile in " + lab.slug();
+                        assertThat(t.api.put(t.path(lab, "/profiles/me"), Map.of("displayName", marker))
+                                        .status())
+                                .isEqualTo(200);
+                        return entity -> marker.equals(ReflectionTestUtils.getField(entity, "displayName"));
+                    }),
+                    Map.entry(
+                            "Consent",
+                            (t, lab) -> t.hasId(created(t.api.post(
+                                    t.path(lab, "/profiles/me/consents"),
+                                    Map.of("fields", List.of("gender"), "values", Map.of("gender", "woman")))))),
+                    Map.entry(
+                            "MembershipPlan",
+                            (t, lab) -> t.hasId(created(
+                                    t.api.post(t.path(lab, "/plans"), Map.of("name", "Plan of " + lab.slug()))))),
+                    Map.entry(
+                            "BookingSeries",
+                            (t, lab) -> t.hasId(created(t.api.post(
+                                    t.path(
+                                            lab,
+                                            "/spaces/" + t.labs.createSpace(lab, "Series " + UUID.randomUUID())
+                                                    + "/booking-series"),
+                                    Map.of(
+                                            "startsAt",
+                                            TestLabs.tomorrowAt(10).toString(),
+                                            "endsAt",
+                                            TestLabs.tomorrowAt(11).toString(),
+                                            "frequency",
+                                            "DAILY",
+                                            "occurrences",
+                                            2))))));
 
     @Autowired
     ApplicationContext context;
@@ -250,8 +447,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     Lab a;
     Lab b;
@@ -265,70 +461,121 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
     @Test
     void everyLabEndpointHasACrossLabCase() {
         assertThat(labEndpoints()).isNotEmpty();
-        assertThat(ENDPOINTS.keySet()).as("cross-lab cases; add one for each new lab endpoint")
+        assertThat(ENDPOINTS.keySet())
+                .as("cross-lab cases; add one for each new lab endpoint")
                 .containsAll(labEndpoints());
     }
 
     @TestFactory
     Stream<DynamicTest> labBNeverSeesLabAThroughAnyEndpoint() {
-        return labEndpoints().stream().filter(ENDPOINTS::containsKey).map(endpoint -> DynamicTest.dynamicTest(endpoint, () -> {
-            a = labs.createServing("lab-a");
-            b = labs.createServing("lab-b");
-            UUID space = UUID.fromString(api.post(path(a, "/spaces"), Map.of("name", "Studio of A", "kind", "STUDIO", "capacity", 6))
-                    .json().get("id").asString());
-            String subject = "member-of-a-" + UUID.randomUUID();
-            UUID membership = labs.seat(a, subject, "resident");
-            UUID booking = labs.book(a, space, 10);
-            UUID applicant = labs.seat(a, "applicant-of-a-" + UUID.randomUUID(), "applicant");
-            assertThat(api.put(path(a, "/profiles/me"), Map.of("displayName", "Admin of A", "visibility", "MEMBERS")).status()).isEqualTo(200);
-            UUID adminMembership = UUID.fromString(api.get(path(a, "/memberships/me")).json().get("id").asString());
-            UUID consent = created(api.post(path(a, "/profiles/me/consents"), Map.of("fields", List.of("district"),
-                    "values", Map.of("district", "Osh city"))));
-            UUID plan = created(api.post(path(a, "/plans"), Map.of("name", "Resident of A", "monthlyBookingHours", 20)));
-            UUID series = created(api.post(path(a, "/spaces/" + space + "/booking-series"), Map.of(
-                    "startsAt", TestLabs.tomorrowAt(12).toString(), "endsAt", TestLabs.tomorrowAt(13).toString(),
-                    "frequency", "WEEKLY", "occurrences", 2)));
-            ENDPOINTS.get(endpoint).check(this, new InLabA(space, membership, subject, booking, applicant, adminMembership,
-                    consent, plan, series));
-        }));
+        return labEndpoints().stream()
+                .filter(ENDPOINTS::containsKey)
+                .map(endpoint -> DynamicTest.dynamicTest(endpoint, () -> {
+                    a = labs.createServing("lab-a");
+                    b = labs.createServing("lab-b");
+                    UUID space = UUID.fromString(
+                            api.post(path(a, "/spaces"), Map.of("name", "Studio of A", "kind", "STUDIO", "capacity", 6))
+                                    .json()
+                                    .get("id")
+                                    .asString());
+                    String subject = "member-of-a-" + UUID.randomUUID();
+                    UUID membership = labs.seat(a, subject, "resident");
+                    UUID booking = labs.book(a, space, 10);
+                    UUID applicant = labs.seat(a, "applicant-of-a-" + UUID.randomUUID(), "applicant");
+                    assertThat(api.put(
+                                            path(a, "/profiles/me"),
+                                            Map.of("displayName", "Admin of A", "visibility", "MEMBERS"))
+                                    .status())
+                            .isEqualTo(200);
+                    UUID adminMembership = UUID.fromString(
+                            api.get(path(a, "/memberships/me")).json().get("id").asString());
+                    UUID consent = created(api.post(
+                            path(a, "/profiles/me/consents"),
+                            Map.of("fields", List.of("district"), "values", Map.of("district", "Osh city"))));
+                    UUID plan = created(
+                            api.post(path(a, "/plans"), Map.of("name", "Resident of A", "monthlyBookingHours", 20)));
+                    UUID series = created(api.post(
+                            path(a, "/spaces/" + space + "/booking-series"),
+                            Map.of(
+                                    "startsAt",
+                                    TestLabs.tomorrowAt(12).toString(),
+                                    "endsAt",
+                                    TestLabs.tomorrowAt(13).toString(),
+                                    "frequency",
+                                    "WEEKLY",
+                                    "occurrences",
+                                    2)));
+                    ENDPOINTS
+                            .get(endpoint)
+                            .check(
+                                    this,
+                                    new InLabA(
+                                            space,
+                                            membership,
+                                            subject,
+                                            booking,
+                                            applicant,
+                                            adminMembership,
+                                            consent,
+                                            plan,
+                                            series));
+                }));
     }
 
     /** Tables the code reaches with plain JDBC, not through a repository: isolated by the same binding. */
-    private static final List<String> PLAIN_JDBC_TABLES = List.of("idempotency_key", "sensitive_attribute", "personal_data_audit");
+    private static final List<String> PLAIN_JDBC_TABLES =
+            List.of("idempotency_key", "sensitive_attribute", "personal_data_audit");
 
     @TestFactory
     Stream<DynamicTest> labBNeverSeesLabAThroughTablesReachedWithPlainJdbc() {
-        // Lab A gets a row in each: a creating request with a key, a consented sensitive value, a staff read of a profile.
+        // Lab A gets a row in each: a creating request with a key, a consented sensitive value, a staff read of a
+        // profile.
         String resident = org.creativelabs.devstack.TestKeycloak.createUser("resident");
         UUID membership = labs.seat(a, TestAccounts.subject(resident), "resident");
         Api asResident = api.as(TestAccounts.tokenOf(resident));
-        assertThat(asResident.put(path(a, "/profiles/me"), Map.of("displayName", "Aida")).status()).isEqualTo(200);
-        assertThat(asResident.post(path(a, "/profiles/me/consents"), Map.of("fields", List.of("age-band"),
-                "values", Map.of("age-band", "25-34")), Map.of("Idempotency-Key", "plain-jdbc-" + UUID.randomUUID())).status())
+        assertThat(asResident
+                        .put(path(a, "/profiles/me"), Map.of("displayName", "Aida"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(asResident
+                        .post(
+                                path(a, "/profiles/me/consents"),
+                                Map.of("fields", List.of("age-band"), "values", Map.of("age-band", "25-34")),
+                                Map.of("Idempotency-Key", "plain-jdbc-" + UUID.randomUUID()))
+                        .status())
                 .isEqualTo(201);
-        assertThat(api.get(path(a, "/memberships/" + membership + "/profile")).status()).isEqualTo(200);
+        assertThat(api.get(path(a, "/memberships/" + membership + "/profile")).status())
+                .isEqualTo(200);
         List<DynamicTest> tests = new ArrayList<>();
         for (String table : PLAIN_JDBC_TABLES) {
             tests.add(DynamicTest.dynamicTest(table, () -> {
                 assertThat(rowsSeenIn(a, table)).as("lab A's own rows").isGreaterThan(0);
-                assertThat(rowsSeenIn(b, table)).as("lab B sees only its own rows").isEqualTo(LabDatabase.count(b, table, "true"));
-                assertThatThrownBy(() -> TenantContext.runAs(b, () -> transactions.executeWithoutResult(status ->
-                        jdbc.queryForObject("SELECT count(*) FROM \"" + a.schema() + "\"." + table, Long.class))))
-                        .as("lab A's table, named from lab B").hasStackTraceContaining("permission denied");
+                assertThat(rowsSeenIn(b, table))
+                        .as("lab B sees only its own rows")
+                        .isEqualTo(LabDatabase.count(b, table, "true"));
+                assertThatThrownBy(() -> TenantContext.runAs(
+                                b,
+                                () -> transactions.executeWithoutResult(status -> jdbc.queryForObject(
+                                        "SELECT count(*) FROM \"" + a.schema() + "\"." + table, Long.class))))
+                        .as("lab A's table, named from lab B")
+                        .hasStackTraceContaining("permission denied");
             }));
         }
         return tests.stream();
     }
 
     private long rowsSeenIn(Lab lab, String table) {
-        return TenantContext.callAs(lab, () -> transactions.execute(status ->
-                jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class)));
+        return TenantContext.callAs(
+                lab,
+                () -> transactions.execute(status -> jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class)));
     }
 
     @Test
     void everyRepositoryHasAFixture() {
         assertThat(entityNames()).isNotEmpty();
-        assertThat(FIXTURES.keySet()).as("repository fixtures; add one for each new entity").containsAll(entityNames());
+        assertThat(FIXTURES.keySet())
+                .as("repository fixtures; add one for each new entity")
+                .containsAll(entityNames());
     }
 
     @TestFactory
@@ -341,8 +588,8 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 continue;
             }
             @SuppressWarnings("unchecked")
-            CrudRepository<Object, Object> repository = (CrudRepository<Object, Object>) repositories
-                    .getRepositoryFor(domainType).orElseThrow();
+            CrudRepository<Object, Object> repository = (CrudRepository<Object, Object>)
+                    repositories.getRepositoryFor(domainType).orElseThrow();
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 Predicate<Object> writtenInA = FIXTURES.get(name).apply(this, a);
                 TenantContext.runAs(a, () -> assertThat(repository.findAll()).anyMatch(writtenInA));
@@ -354,10 +601,13 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
 
     private Set<String> labEndpoints() {
         Set<String> endpoints = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(pattern -> pattern.startsWith("/api/labs/{slug}"))
-                .forEach(pattern -> info.getMethodsCondition().getMethods()
-                        .forEach(method -> endpoints.add(method.name() + " " + pattern))));
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternValues().stream()
+                        .filter(pattern -> pattern.startsWith("/api/labs/{slug}"))
+                        .forEach(pattern -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> endpoints.add(method.name() + " " + pattern))));
         return endpoints;
     }
 
@@ -372,20 +622,42 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
     }
 
     private Predicate<Object> hasId(UUID id) {
-        var units = context.getBean(jakarta.persistence.EntityManagerFactory.class).getPersistenceUnitUtil();
+        var units =
+                context.getBean(jakarta.persistence.EntityManagerFactory.class).getPersistenceUnitUtil();
         return entity -> id.equals(units.getIdentifier(entity));
     }
 
     void rename(Lab lab, String displayName) {
-        long version = api.get(path(lab, "/public/branding")).json().get("version").asLong();
-        Api.Reply renamed = api.put(path(lab, "/branding"), Map.of("displayName", displayName, "primaryColor", "#6B2D5C",
-                "accentColor", "#F2B134", "defaultLanguage", "ky", "timeZone", "Asia/Bishkek", "version", version));
+        long version =
+                api.get(path(lab, "/public/branding")).json().get("version").asLong();
+        Api.Reply renamed = api.put(
+                path(lab, "/branding"),
+                Map.of(
+                        "displayName",
+                        displayName,
+                        "primaryColor",
+                        "#6B2D5C",
+                        "accentColor",
+                        "#F2B134",
+                        "defaultLanguage",
+                        "ky",
+                        "timeZone",
+                        "Asia/Bishkek",
+                        "version",
+                        version));
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
     }
 
-    record InLabA(UUID spaceId, UUID membershipId, String memberSubject, UUID bookingId, UUID applicantId,
-            UUID adminMembershipId, UUID consentId, UUID planId, UUID seriesId) {
-    }
+    record InLabA(
+            UUID spaceId,
+            UUID membershipId,
+            String memberSubject,
+            UUID bookingId,
+            UUID applicantId,
+            UUID adminMembershipId,
+            UUID consentId,
+            UUID planId,
+            UUID seriesId) {}
 
     private static UUID created(Api.Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);

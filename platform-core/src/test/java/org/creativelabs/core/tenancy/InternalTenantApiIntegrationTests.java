@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 /** The lab lifecycle as platform-core sees it: create, serve, suspend (423), resume, archive, drop. */
 class InternalTenantApiIntegrationTests extends LabApiTest {
 
-
-
     @Test
     void creatingTheSameLabTwiceIsANoOpAndATakenSlugIsAConflict() {
         UUID id = UUID.randomUUID();
         String slug = TestLabs.uniqueSlug("twice");
-        assertThat(api.post("/internal/tenants", Map.of("labId", id, "slug", slug)).status()).isEqualTo(201);
+        assertThat(api.post("/internal/tenants", Map.of("labId", id, "slug", slug))
+                        .status())
+                .isEqualTo(201);
         Api.Reply again = api.post("/internal/tenants", Map.of("labId", id, "slug", slug));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("labId").asString()).isEqualTo(id.toString());
@@ -59,13 +59,21 @@ class InternalTenantApiIntegrationTests extends LabApiTest {
         Lab lab = labs.createServing("pause");
         labs.createSpace(lab, "Music room");
 
-        assertThat(api.post("/internal/tenants/" + lab.id() + "/suspend", null).json().get("serving").asBoolean()).isFalse();
+        assertThat(api.post("/internal/tenants/" + lab.id() + "/suspend", null)
+                        .json()
+                        .get("serving")
+                        .asBoolean())
+                .isFalse();
         Api.Reply locked = api.get("/api/labs/" + lab.slug() + "/spaces");
         assertThat(locked.status()).isEqualTo(423);
         assertThat(locked.isProblem()).isTrue();
 
         api.post("/internal/tenants/" + lab.id() + "/resume", null);
-        assertThat(api.get("/api/labs/" + lab.slug() + "/spaces").json().get("totalItems").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/labs/" + lab.slug() + "/spaces")
+                        .json()
+                        .get("totalItems")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -79,7 +87,8 @@ class InternalTenantApiIntegrationTests extends LabApiTest {
 
         api.post("/internal/tenants/" + lab.id() + "/archive", null);
         assertThat(api.get("/api/labs/" + lab.slug() + "/spaces").status()).isEqualTo(423);
-        assertThat(api.post("/internal/tenants/" + lab.id() + "/resume", null).status()).isEqualTo(409);
+        assertThat(api.post("/internal/tenants/" + lab.id() + "/resume", null).status())
+                .isEqualTo(409);
 
         assertThat(api.delete("/internal/tenants/" + lab.id()).status()).isEqualTo(204);
         assertThat(schemaAndRoleExist(lab)).isFalse();
@@ -88,15 +97,19 @@ class InternalTenantApiIntegrationTests extends LabApiTest {
     }
 
     private static boolean schemaAndRoleExist(Lab lab) throws SQLException {
-        try (Connection c = TestPostgres.server().connectAsSuperuser(TestDatabaseInitializer.logins().database());
-                PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM pg_namespace WHERE nspname = ?) "
-                        + "+ (SELECT count(*) FROM pg_roles WHERE rolname = ?)")) {
+        try (Connection c = TestPostgres.server()
+                        .connectAsSuperuser(TestDatabaseInitializer.logins().database());
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT (SELECT count(*) FROM pg_namespace WHERE nspname = ?) "
+                                + "+ (SELECT count(*) FROM pg_roles WHERE rolname = ?)")) {
             ps.setString(1, lab.schema());
             ps.setString(2, lab.schema());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 int found = rs.getInt(1);
-                assertThat(found).as("schema and role exist together or not at all").isIn(0, 2);
+                assertThat(found)
+                        .as("schema and role exist together or not at all")
+                        .isIn(0, 2);
                 return found == 2;
             }
         }

@@ -20,13 +20,23 @@ class LabSlugIntegrationTests extends LabApiTest {
 
     private static final String INVALID_SLUG = "urn:problem:invalid-lab-slug";
 
-
-
     @ParameterizedTest
-    @ValueSource(strings = {"osh'; DROP SCHEMA core; --", "osh;x=1", "Osh", "ош", "o sh", "admin", "internal",
-            "abcdefghijklmnopqrstuvwxyz01234", "osh\"", "osh%00"})
+    @ValueSource(
+            strings = {
+                "osh'; DROP SCHEMA core; --",
+                "osh;x=1",
+                "Osh",
+                "ош",
+                "o sh",
+                "admin",
+                "internal",
+                "abcdefghijklmnopqrstuvwxyz01234",
+                "osh\"",
+                "osh%00"
+            })
     void aBadSlugInTheLabPathIsA400Problem(String slug) {
-        Api.Reply reply = api.get("/api/labs/" + URLEncoder.encode(slug, StandardCharsets.UTF_8).replace("+", "%20") + "/spaces");
+        Api.Reply reply = api.get(
+                "/api/labs/" + URLEncoder.encode(slug, StandardCharsets.UTF_8).replace("+", "%20") + "/spaces");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
         assertThat(reply.isProblem()).isTrue();
         assertThat(reply.json().get("type").asString()).isEqualTo(INVALID_SLUG);
@@ -42,8 +52,18 @@ class LabSlugIntegrationTests extends LabApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"osh'; DROP SCHEMA core; --", "osh;drop", "Osh", "ош", "o sh", "admin", "api",
-            "abcdefghijklmnopqrstuvwxyz01234", ""})
+    @ValueSource(
+            strings = {
+                "osh'; DROP SCHEMA core; --",
+                "osh;drop",
+                "Osh",
+                "ош",
+                "o sh",
+                "admin",
+                "api",
+                "abcdefghijklmnopqrstuvwxyz01234",
+                ""
+            })
     void aBadSlugIsRefusedByTheInternalApiAndNothingIsCreated(String slug) {
         UUID id = UUID.randomUUID();
         Api.Reply reply = api.post("/internal/tenants", Map.of("labId", id, "slug", slug));

@@ -18,47 +18,75 @@ class LabTemplateIntegrationTests extends LabApiTest {
         Lab osh = labs.createServing("tpl-osh");
         labs.createSpace(osh, "Felt studio");
         labs.createSpace(osh, "Photo corner");
-        assertThat(api.post("/api/labs/" + osh.slug() + "/plans", Map.of("name", "Resident", "monthlyBookingHours", 40)).status())
+        assertThat(api.post("/api/labs/" + osh.slug() + "/plans", Map.of("name", "Resident", "monthlyBookingHours", 40))
+                        .status())
                 .isEqualTo(201);
-        assertThat(api.put("/api/labs/" + osh.slug() + "/profiles/me", Map.of("displayName", "Aizada Osh")).status()).isEqualTo(200);
+        assertThat(api.put("/api/labs/" + osh.slug() + "/profiles/me", Map.of("displayName", "Aizada Osh"))
+                        .status())
+                .isEqualTo(200);
 
-        JsonNode template = api.get("/internal/tenants/" + osh.id() + "/template").json();
+        JsonNode template =
+                api.get("/internal/tenants/" + osh.id() + "/template").json();
         assertThat(template.get("spaces").size()).isEqualTo(2);
-        assertThat(template.get("plans").get(0).get("monthlyBookingHours").asInt()).isEqualTo(40);
+        assertThat(template.get("plans").get(0).get("monthlyBookingHours").asInt())
+                .isEqualTo(40);
         assertThat(template.toString()).doesNotContain(TestAccounts.labAdminSubject(), "Aizada");
 
         Lab naryn = labs.createPending("tpl-naryn");
-        assertThat(api.post("/internal/tenants/" + naryn.id() + "/migrate", null).status()).isEqualTo(200);
+        assertThat(api.post("/internal/tenants/" + naryn.id() + "/migrate", null)
+                        .status())
+                .isEqualTo(200);
         ((tools.jackson.databind.node.ObjectNode) template.get("branding")).put("displayName", "Naryn Creative Lab");
         Api.Reply applied = api.post("/internal/tenants/" + naryn.id() + "/template", template);
         assertThat(applied.status()).as(applied.toString()).isEqualTo(200);
         Map<String, Long> once = LabDatabase.rowCounts(naryn);
-        assertThat(api.post("/internal/tenants/" + naryn.id() + "/template", template).status()).isEqualTo(200);
+        assertThat(api.post("/internal/tenants/" + naryn.id() + "/template", template)
+                        .status())
+                .isEqualTo(200);
 
-        assertThat(LabDatabase.rowCounts(naryn)).as("applying twice adds nothing").isEqualTo(once);
-        assertThat(once).containsEntry("space", 2L).containsEntry("membership_plan", 1L).containsEntry("membership", 0L);
-        assertThat(LabDatabase.count(naryn, "branding", "display_name = 'Naryn Creative Lab'")).isEqualTo(1);
+        assertThat(LabDatabase.rowCounts(naryn))
+                .as("applying twice adds nothing")
+                .isEqualTo(once);
+        assertThat(once)
+                .containsEntry("space", 2L)
+                .containsEntry("membership_plan", 1L)
+                .containsEntry("membership", 0L);
+        assertThat(LabDatabase.count(naryn, "branding", "display_name = 'Naryn Creative Lab'"))
+                .isEqualTo(1);
     }
 
     @Test
     void anInvalidTemplateIsA400NamingThePathAndAppliesNothing() {
         Lab lab = labs.createServing("tpl-bad");
         Map<String, String> before = LabDatabase.fingerprint(lab);
-        Api.Reply bad = api.post("/internal/tenants/" + lab.id() + "/template", Map.of(
-                "spaces", java.util.List.of(Map.of("name", "Good", "kind", "ROOM", "capacity", 2),
-                        Map.of("name", "Bad", "kind", "ROOM", "capacity", 0))));
+        Api.Reply bad = api.post(
+                "/internal/tenants/" + lab.id() + "/template",
+                Map.of(
+                        "spaces",
+                        java.util.List.of(
+                                Map.of("name", "Good", "kind", "ROOM", "capacity", 2),
+                                Map.of("name", "Bad", "kind", "ROOM", "capacity", 0))));
         assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
         assertThat(bad.body()).contains("spaces[1].capacity");
-        assertThat(LabDatabase.fingerprint(lab)).as("the good space before the bad one is not kept either").isEqualTo(before);
-        assertThat(api.post("/internal/tenants/" + lab.id() + "/template", Map.of("programs", Map.of())).status()).isEqualTo(400);
+        assertThat(LabDatabase.fingerprint(lab))
+                .as("the good space before the bad one is not kept either")
+                .isEqualTo(before);
+        assertThat(api.post("/internal/tenants/" + lab.id() + "/template", Map.of("programs", Map.of()))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void anItemNamedTwiceInATemplateIsAddedOnce() {
         Lab lab = labs.createServing("tpl-twice");
-        Api.Reply applied = api.post("/internal/tenants/" + lab.id() + "/template", Map.of(
-                "plans", java.util.List.of(Map.of("name", "Resident"), Map.of("name", "Resident", "monthlyBookingHours", 10))));
+        Api.Reply applied = api.post(
+                "/internal/tenants/" + lab.id() + "/template",
+                Map.of(
+                        "plans",
+                        java.util.List.of(
+                                Map.of("name", "Resident"), Map.of("name", "Resident", "monthlyBookingHours", 10))));
         assertThat(applied.status()).as(applied.toString()).isEqualTo(200);
-        assertThat(LabDatabase.count(lab, "membership_plan", "name = 'Resident'")).isEqualTo(1);
+        assertThat(LabDatabase.count(lab, "membership_plan", "name = 'Resident'"))
+                .isEqualTo(1);
     }
 }

@@ -14,11 +14,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The Helm job's mode: no web server, every lab migrated, exit code says whether all are current. */
 class MigrateOnlyModeIntegrationTests extends LabApiTest {
 
-
     @Test
     void migratesPendingLabsWithoutAWebServerAndExitsZero() {
         Lab pending = labs.createPending("job");
-        assertThat(api.get("/internal/tenants/" + pending.id()).json().get("migrationStatus").asString()).isEqualTo("PENDING");
+        assertThat(api.get("/internal/tenants/" + pending.id())
+                        .json()
+                        .get("migrationStatus")
+                        .asString())
+                .isEqualTo("PENDING");
 
         ConfigurableApplicationContext job = new SpringApplicationBuilder(PlatformCoreApplication.class)
                 .web(WebApplicationType.NONE)
@@ -27,13 +30,18 @@ class MigrateOnlyModeIntegrationTests extends LabApiTest {
         int exitCode = SpringApplication.exit(job);
 
         assertThat(exitCode).isZero();
-        assertThat(api.get("/internal/tenants/" + pending.id()).json().get("migrationStatus").asString()).isEqualTo("CURRENT");
+        assertThat(api.get("/internal/tenants/" + pending.id())
+                        .json()
+                        .get("migrationStatus")
+                        .asString())
+                .isEqualTo("CURRENT");
     }
 
     @Test
     void requestedByArgumentOrEnvironment() {
-        assertThat(MigrateOnlyMode.requested(new String[] {"--platform.mode=migrate-only"})).isTrue();
-        assertThat(MigrateOnlyMode.requested(new String[] {"--server.port=0"})).isEqualTo(
-                "migrate-only".equals(System.getenv("PLATFORM_MODE")));
+        assertThat(MigrateOnlyMode.requested(new String[] {"--platform.mode=migrate-only"}))
+                .isTrue();
+        assertThat(MigrateOnlyMode.requested(new String[] {"--server.port=0"}))
+                .isEqualTo("migrate-only".equals(System.getenv("PLATFORM_MODE")));
     }
 }

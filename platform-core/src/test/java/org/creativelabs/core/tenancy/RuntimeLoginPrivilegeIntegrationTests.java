@@ -22,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class RuntimeLoginPrivilegeIntegrationTests extends LabApiTest {
 
-
     @Autowired
     DataSource runtimePool;
 
@@ -45,12 +44,14 @@ class RuntimeLoginPrivilegeIntegrationTests extends LabApiTest {
 
     @Test
     void theRuntimeLoginIsNeitherSuperuserNorInheritingNorCreatingRoles() throws SQLException {
-        try (Connection c = runtimePool.getConnection(); Statement st = c.createStatement();
+        try (Connection c = runtimePool.getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT current_user, rolsuper, rolinherit, rolcreaterole, rolcreatedb, "
                         + "pg_has_role(current_user, 'pg_read_all_data', 'MEMBER') "
                         + "FROM pg_roles WHERE rolname = current_user")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo(TestDatabaseInitializer.logins().runtime());
+            assertThat(rs.getString(1))
+                    .isEqualTo(TestDatabaseInitializer.logins().runtime());
             assertThat(rs.getBoolean("rolsuper")).isFalse();
             assertThat(rs.getBoolean("rolinherit")).isFalse();
             assertThat(rs.getBoolean("rolcreaterole")).isFalse();
@@ -65,11 +66,15 @@ class RuntimeLoginPrivilegeIntegrationTests extends LabApiTest {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 st.execute(TenantConnectionBinder.transactionBinding(a.schema()));
-                assertThat(count(st, "SELECT count(*) FROM space")).as("its own lab").isEqualTo(1);
-                assertThat(count(st, "SELECT count(*) FROM \"" + a.schema() + "\".space")).isEqualTo(1);
+                assertThat(count(st, "SELECT count(*) FROM space"))
+                        .as("its own lab")
+                        .isEqualTo(1);
+                assertThat(count(st, "SELECT count(*) FROM \"" + a.schema() + "\".space"))
+                        .isEqualTo(1);
                 assertThatThrownBy(() -> count(st, "SELECT count(*) FROM \"" + b.schema() + "\".space"))
                         .isInstanceOf(SQLException.class)
-                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"))
+                        .satisfies(e ->
+                                assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"))
                         .hasMessageContaining("permission denied");
             } finally {
                 c.rollback();
@@ -80,35 +85,43 @@ class RuntimeLoginPrivilegeIntegrationTests extends LabApiTest {
 
     @Test
     void aConnectionBoundToNoLabSeesNothing() throws SQLException {
-        try (Connection c = runtimePool.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = runtimePool.getConnection();
+                Statement st = c.createStatement()) {
             assertThatThrownBy(() -> count(st, "SELECT count(*) FROM \"" + a.schema() + "\".space"))
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
             assertThatThrownBy(() -> count(st, "SELECT count(*) FROM space"))
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42P01"));
             assertThatThrownBy(() -> st.execute("CREATE SCHEMA sneaky"))
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
-            assertThatThrownBy(() -> st.execute("SET ROLE \"" + TestDatabaseInitializer.logins().migrator() + "\""))
+            assertThatThrownBy(() -> st.execute(
+                            "SET ROLE \"" + TestDatabaseInitializer.logins().migrator() + "\""))
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
         }
     }
 
     @Test
     void aJpaTransactionOfLabACannotReachLabB() {
-        assertThatThrownBy(() -> TenantContext.runAs(a, () -> transactions.execute(status -> entityManager
-                .createNativeQuery("SELECT count(*) FROM \"" + b.schema() + "\".space").getSingleResult())))
+        assertThatThrownBy(() -> TenantContext.runAs(
+                        a,
+                        () -> transactions.execute(status -> entityManager
+                                .createNativeQuery("SELECT count(*) FROM \"" + b.schema() + "\".space")
+                                .getSingleResult())))
                 .rootCause()
                 .isInstanceOf(SQLException.class)
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
 
-        Object own = TenantContext.callAs(a, () -> transactions.execute(status -> entityManager
-                .createNativeQuery("SELECT count(*) FROM space").getSingleResult()));
+        Object own = TenantContext.callAs(
+                a,
+                () -> transactions.execute(status -> entityManager
+                        .createNativeQuery("SELECT count(*) FROM space")
+                        .getSingleResult()));
         assertThat(((Number) own).intValue()).isEqualTo(1);
     }
 
     @Test
     void aJpaTransactionWithNoLabFailsBeforeItStarts() {
-        assertThatThrownBy(() -> transactions.execute(status -> entityManager
-                .createNativeQuery("SELECT 1").getSingleResult()))
+        assertThatThrownBy(() -> transactions.execute(
+                        status -> entityManager.createNativeQuery("SELECT 1").getSingleResult()))
                 .hasRootCauseInstanceOf(NoLabBoundException.class);
     }
 

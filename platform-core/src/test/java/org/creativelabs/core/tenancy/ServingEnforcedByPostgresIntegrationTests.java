@@ -36,40 +36,49 @@ class ServingEnforcedByPostgresIntegrationTests extends LabApiTest {
     @Test
     void suspendingRevokesTheRuntimeLoginsRoleSoAStaleCacheCannotServeAndResumingGrantsItBack() {
         assertThat(spacesAsThisReplicaSeesThem()).isEqualTo(1);
-        assertThat(api.post("/internal/tenants/" + lab.id() + "/suspend", null).status()).isEqualTo(200);
+        assertThat(api.post("/internal/tenants/" + lab.id() + "/suspend", null).status())
+                .isEqualTo(200);
         assertThat(runtimeIsMember()).isFalse();
         // The same Lab as a replica's cache would still hold it: the binding itself fails.
         // (SET LOCAL ROLE is refused with 42501, which the binding reports as the lab not serving.)
         assertThatThrownBy(this::spacesAsThisReplicaSeesThem).hasRootCauseInstanceOf(LabNotServingException.class);
 
-        assertThat(api.post("/internal/tenants/" + lab.id() + "/resume", null).status()).isEqualTo(200);
+        assertThat(api.post("/internal/tenants/" + lab.id() + "/resume", null).status())
+                .isEqualTo(200);
         assertThat(runtimeIsMember()).isTrue();
         assertThat(spacesAsThisReplicaSeesThem()).isEqualTo(1);
 
-        assertThat(api.post("/internal/tenants/" + lab.id() + "/archive", null).status()).isEqualTo(200);
+        assertThat(api.post("/internal/tenants/" + lab.id() + "/archive", null).status())
+                .isEqualTo(200);
         assertThat(runtimeIsMember()).isFalse();
     }
 
     @Test
     void aRequestThatPassesAStaleCatalogEntryIsA423FromPostgresNotA500() {
         // The catalog still says serving (as another replica's cache would); PostgreSQL no longer lets the runtime in.
-        LabDatabase.superuser("REVOKE \"" + lab.schema() + "\" FROM \"" + TestDatabaseInitializer.logins().runtime() + "\"");
+        LabDatabase.superuser("REVOKE \"" + lab.schema() + "\" FROM \""
+                + TestDatabaseInitializer.logins().runtime() + "\"");
         try {
             Api.Reply refused = api.get("/api/labs/" + lab.slug() + "/spaces");
             assertThat(refused.status()).as(refused.toString()).isEqualTo(423);
             assertThat(refused.isProblem()).isTrue();
         } finally {
-            LabDatabase.superuser("GRANT \"" + lab.schema() + "\" TO \"" + TestDatabaseInitializer.logins().runtime() + "\"");
+            LabDatabase.superuser("GRANT \"" + lab.schema() + "\" TO \""
+                    + TestDatabaseInitializer.logins().runtime() + "\"");
         }
     }
 
     private int spacesAsThisReplicaSeesThem() {
-        return TenantContext.callAs(lab, () -> transactions.execute(status ->
-                jdbc.queryForObject("SELECT count(*) FROM space", Integer.class)));
+        return TenantContext.callAs(
+                lab,
+                () -> transactions.execute(status -> jdbc.queryForObject("SELECT count(*) FROM space", Integer.class)));
     }
 
     private boolean runtimeIsMember() {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_has_role(?, ?, 'MEMBER')", Boolean.class,
-                TestDatabaseInitializer.logins().runtime(), lab.schema()));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT pg_has_role(?, ?, 'MEMBER')",
+                Boolean.class,
+                TestDatabaseInitializer.logins().runtime(),
+                lab.schema()));
     }
 }

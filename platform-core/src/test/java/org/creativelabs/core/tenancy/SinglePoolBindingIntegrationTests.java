@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
  * only their own rows, also right after a request that failed mid-transaction; the connection comes back
  * to the pool bound to nothing every time.
  */
-@TestPropertySource(properties = {"spring.datasource.hikari.maximum-pool-size=1", "spring.datasource.hikari.minimum-idle=1"})
+@TestPropertySource(
+        properties = {"spring.datasource.hikari.maximum-pool-size=1", "spring.datasource.hikari.minimum-idle=1"})
 class SinglePoolBindingIntegrationTests extends LabApiTest {
-
 
     @Autowired
     DataSource pool;
@@ -55,21 +55,27 @@ class SinglePoolBindingIntegrationTests extends LabApiTest {
 
             // No lab: fails loudly, and the raw connection sees no lab table at all.
             assertThatThrownBy(() -> transactions.execute(s -> entityManager
-                    .createNativeQuery("SELECT count(*) FROM space").getSingleResult()))
+                            .createNativeQuery("SELECT count(*) FROM space")
+                            .getSingleResult()))
                     .hasRootCauseInstanceOf(NoLabBoundException.class);
             assertConnectionUnbound();
 
             // A request that fails mid-transaction in A (its insert breaks a unique index after binding) ...
-            Api.Reply failed = api.post("/api/labs/" + a.slug() + "/spaces",
-                    Map.of("name", "LOOM OF A", "kind", "ROOM", "capacity", 1));
+            Api.Reply failed = api.post(
+                    "/api/labs/" + a.slug() + "/spaces", Map.of("name", "LOOM OF A", "kind", "ROOM", "capacity", 1));
             assertThat(failed.status()).isEqualTo(409);
             assertConnectionUnbound();
             // ... and one that throws after writing, inside the application.
-            assertThatThrownBy(() -> TenantContext.runAs(a, () -> transactions.executeWithoutResult(s -> {
-                entityManager.createNativeQuery("INSERT INTO space (id, name, kind, capacity) "
-                        + "VALUES (gen_random_uuid(), 'Half-written', 'DESK', 1)").executeUpdate();
-                throw new IllegalStateException("boom after writing");
-            }))).hasMessage("boom after writing");
+            assertThatThrownBy(() -> TenantContext.runAs(
+                            a,
+                            () -> transactions.executeWithoutResult(s -> {
+                                entityManager
+                                        .createNativeQuery("INSERT INTO space (id, name, kind, capacity) "
+                                                + "VALUES (gen_random_uuid(), 'Half-written', 'DESK', 1)")
+                                        .executeUpdate();
+                                throw new IllegalStateException("boom after writing");
+                            })))
+                    .hasMessage("boom after writing");
             assertConnectionUnbound();
 
             assertThat(names(api, b)).containsExactly("Camera of B", "Desk of B");
@@ -86,10 +92,13 @@ class SinglePoolBindingIntegrationTests extends LabApiTest {
 
     /** The single pooled connection is back to the bare runtime login with the empty search path. */
     private void assertConnectionUnbound() throws SQLException {
-        try (Connection c = pool.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT current_user, current_setting('role'), current_setting('search_path')")) {
+        try (Connection c = pool.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT current_user, current_setting('role'), current_setting('search_path')")) {
             rs.next();
-            assertThat(rs.getString(1)).isEqualTo(TestDatabaseInitializer.logins().runtime());
+            assertThat(rs.getString(1))
+                    .isEqualTo(TestDatabaseInitializer.logins().runtime());
             assertThat(rs.getString(2)).isEqualTo("none");
             assertThat(rs.getString(3)).isEqualTo("no_lab");
         }

@@ -30,7 +30,6 @@ class TenantMigrationIntegrationTests extends LabApiTest {
 
     private static final int LABS = 50;
 
-
     @Test
     void migratesFiftyLabsIsolatesAFailureAndSkipsCurrentSchemas() throws SQLException {
         List<Lab> fleet = new ArrayList<>();
@@ -62,7 +61,8 @@ class TenantMigrationIntegrationTests extends LabApiTest {
         }
 
         superuser("DROP TABLE \"" + broken.schema() + "\".space");
-        JsonNode retry = api.post("/internal/tenants/migrate?onlyFailed=true", null).json();
+        JsonNode retry =
+                api.post("/internal/tenants/migrate?onlyFailed=true", null).json();
         assertThat(byLab(retry).get(broken.id()).get("outcome").asString()).isEqualTo("MIGRATED");
         assertMigrated(api, broken, expected, latest);
 
@@ -70,9 +70,12 @@ class TenantMigrationIntegrationTests extends LabApiTest {
         JsonNode second = api.post("/internal/tenants/migrate", null).json();
         long secondMillis = (System.nanoTime() - secondStarted) / 1_000_000;
         Map<UUID, JsonNode> secondResults = byLab(second);
-        fleet.forEach(lab -> assertThat(secondResults.get(lab.id()).get("outcome").asString()).isEqualTo("SKIPPED"));
+        fleet.forEach(
+                lab -> assertThat(secondResults.get(lab.id()).get("outcome").asString())
+                        .isEqualTo("SKIPPED"));
 
-        System.out.printf("Fleet migration of %d labs: first run %d ms, run with nothing to do %d ms (%.1f%%)%n",
+        System.out.printf(
+                "Fleet migration of %d labs: first run %d ms, run with nothing to do %d ms (%.1f%%)%n",
                 LABS, firstMillis, secondMillis, 100.0 * secondMillis / firstMillis);
         // (How fast a no-op pass is belongs to the benchmarks; here: every lab skipped by its recorded version.)
     }
@@ -85,21 +88,26 @@ class TenantMigrationIntegrationTests extends LabApiTest {
                 + "lockedby = 'a pod that died'");
 
         long started = System.nanoTime();
-        JsonNode result = api.post("/internal/tenants/" + lab.id() + "/migrate?force=true", null).json();
+        JsonNode result = api.post("/internal/tenants/" + lab.id() + "/migrate?force=true", null)
+                .json();
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(result.get("outcome").asString()).isEqualTo("MIGRATED");
-        assertThat(millis).as("no waiting for Liquibase's lock (it waits minutes)").isLessThan(30_000);
+        assertThat(millis)
+                .as("no waiting for Liquibase's lock (it waits minutes)")
+                .isLessThan(30_000);
     }
 
     private void assertMigrated(Api api, Lab lab, List<String> expected, String latest) throws SQLException {
         JsonNode entry = api.get("/internal/tenants/" + lab.id()).json();
         assertThat(entry.get("migrationStatus").asString()).isEqualTo("CURRENT");
         assertThat(entry.get("schemaVersion").asString()).isEqualTo(latest);
-        try (Connection c = TestPostgres.server().connectAsSuperuser(TestDatabaseInitializer.logins().database());
+        try (Connection c = TestPostgres.server()
+                        .connectAsSuperuser(TestDatabaseInitializer.logins().database());
                 Statement st = c.createStatement()) {
             List<String> applied = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT id FROM \"" + lab.schema() + "\".databasechangelog ORDER BY orderexecuted")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT id FROM \"" + lab.schema() + "\".databasechangelog ORDER BY orderexecuted")) {
                 while (rs.next()) {
                     applied.add(rs.getString(1));
                 }
@@ -116,7 +124,9 @@ class TenantMigrationIntegrationTests extends LabApiTest {
                         tables++;
                     }
                     assertThat(tables).isEqualTo(2);
-                    assertThat(owners).as("tables are owned by the lab's own role").containsExactly(lab.schema());
+                    assertThat(owners)
+                            .as("tables are owned by the lab's own role")
+                            .containsExactly(lab.schema());
                 }
             }
         }
@@ -125,11 +135,13 @@ class TenantMigrationIntegrationTests extends LabApiTest {
     private static Map<UUID, JsonNode> byLab(JsonNode report) {
         List<JsonNode> results = new ArrayList<>();
         report.get("results").forEach(results::add);
-        return results.stream().collect(Collectors.toMap(r -> UUID.fromString(r.get("labId").asString()), Function.identity()));
+        return results.stream()
+                .collect(Collectors.toMap(r -> UUID.fromString(r.get("labId").asString()), Function.identity()));
     }
 
     private static void superuser(String sql) throws SQLException {
-        try (Connection c = TestPostgres.server().connectAsSuperuser(TestDatabaseInitializer.logins().database());
+        try (Connection c = TestPostgres.server()
+                        .connectAsSuperuser(TestDatabaseInitializer.logins().database());
                 Statement st = c.createStatement()) {
             st.execute(sql);
         }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,7 +24,6 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  */
 class TenantPropagationIntegrationTests extends LabApiTest {
 
-
     @Autowired
     TenantContextFilter filter;
 
@@ -46,7 +43,8 @@ class TenantPropagationIntegrationTests extends LabApiTest {
     @Test
     void theRequestThreadCarriesTheLabInContextMdcAndTraceAndLosesItAfterwards() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/labs/" + lab.slug() + "/spaces");
-        ServerRequestObservationContext observation = new ServerRequestObservationContext(request, new MockHttpServletResponse());
+        ServerRequestObservationContext observation =
+                new ServerRequestObservationContext(request, new MockHttpServletResponse());
         request.setAttribute(ServerHttpObservationFilter.CURRENT_OBSERVATION_CONTEXT_ATTRIBUTE, observation);
         AtomicReference<Optional<Lab>> seen = new AtomicReference<>();
         AtomicReference<String> mdc = new AtomicReference<>();
@@ -59,15 +57,17 @@ class TenantPropagationIntegrationTests extends LabApiTest {
         assertThat(seen.get()).contains(lab);
         assertThat(mdc.get()).isEqualTo(lab.slug());
         assertThat(observation.getHighCardinalityKeyValue("lab").getValue()).isEqualTo(lab.slug());
-        assertThat(observation.getLowCardinalityKeyValue("lab")).as("never a metric tag").isNull();
+        assertThat(observation.getLowCardinalityKeyValue("lab"))
+                .as("never a metric tag")
+                .isNull();
         assertThat(TenantContext.current()).isEmpty();
         assertThat(MDC.get("lab")).isNull();
     }
 
     @Test
     void asyncWorkRunsInTheCallersLabAndPooledThreadsAreLeftWithout() throws Exception {
-        Future<Optional<Lab>> inLab = TenantContext.callAs(lab,
-                () -> applicationTaskExecutor.submit(TenantContext::current));
+        Future<Optional<Lab>> inLab =
+                TenantContext.callAs(lab, () -> applicationTaskExecutor.submit(TenantContext::current));
         assertThat(inLab.get()).contains(lab);
 
         for (int i = 0; i < 20; i++) { // enough tasks to land on the thread that ran the lab's work

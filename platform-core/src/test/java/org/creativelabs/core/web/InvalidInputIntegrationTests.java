@@ -63,14 +63,27 @@ class InvalidInputIntegrationTests extends LabApiTest {
         return body;
     }
 
-    private static final Map<String, Object> SPACE = Map.of("name", "Loom room", "kind", "ROOM", "capacity", 4, "version", 0);
+    private static final Map<String, Object> SPACE =
+            Map.of("name", "Loom room", "kind", "ROOM", "capacity", 4, "version", 0);
     private static final Map<String, Object> BOOKING = Map.of("startsAt", TOMORROW_10, "endsAt", TOMORROW_11);
-    private static final Map<String, Object> SERIES = Map.of("startsAt", TOMORROW_10, "endsAt", TOMORROW_11,
-            "frequency", "WEEKLY", "occurrences", 3);
-    private static final Map<String, Object> BRANDING = Map.of("displayName", "Osh", "primaryColor", "#6B2D5C",
-            "accentColor", "#F2B134", "defaultLanguage", "ru", "timeZone", "Asia/Bishkek", "version", 0);
+    private static final Map<String, Object> SERIES =
+            Map.of("startsAt", TOMORROW_10, "endsAt", TOMORROW_11, "frequency", "WEEKLY", "occurrences", 3);
+    private static final Map<String, Object> BRANDING = Map.of(
+            "displayName",
+            "Osh",
+            "primaryColor",
+            "#6B2D5C",
+            "accentColor",
+            "#F2B134",
+            "defaultLanguage",
+            "ru",
+            "timeZone",
+            "Asia/Bishkek",
+            "version",
+            0);
     private static final Map<String, Object> PLAN = Map.of("name", "Resident", "monthlyBookingHours", 20, "version", 0);
-    private static final Map<String, Object> CHANGE = Map.of("roles", List.of("resident"), "active", true, "version", 0);
+    private static final Map<String, Object> CHANGE =
+            Map.of("roles", List.of("resident"), "active", true, "version", 0);
 
     private static List<Bad> spaceCases(Function<Fixture, String> path) {
         return List.of(
@@ -80,7 +93,11 @@ class InvalidInputIntegrationTests extends LabApiTest {
                 Bad.json("capacity of the wrong type", path, with(SPACE, "capacity", "many"), "capacity"),
                 Bad.json("capacity zero", path, with(SPACE, "capacity", 0), "capacity"),
                 Bad.json("an hour that is no time", path, with(SPACE, "opensAt", "25:00"), "opensAt"),
-                Bad.json("closing before opening", path, with(SPACE, "opensAt", "18:00", "closesAt", "09:00"), "openingHours"),
+                Bad.json(
+                        "closing before opening",
+                        path,
+                        with(SPACE, "opensAt", "18:00", "closesAt", "09:00"),
+                        "openingHours"),
                 Bad.json("negative price", path, with(SPACE, "hourlyPriceKgs", -1), "hourlyPriceKgs"),
                 Bad.json("oversized description", path, with(SPACE, "description", "d".repeat(2001)), "description"));
     }
@@ -89,143 +106,392 @@ class InvalidInputIntegrationTests extends LabApiTest {
         return List.of(
                 Bad.json("missing name", path, with(PLAN, "name", null), "name"),
                 Bad.json("negative hours", path, with(PLAN, "monthlyBookingHours", -1), "monthlyBookingHours"),
-                Bad.json("more hours than a month has", path, with(PLAN, "monthlyBookingHours", 745), "monthlyBookingHours"),
+                Bad.json(
+                        "more hours than a month has",
+                        path,
+                        with(PLAN, "monthlyBookingHours", 745),
+                        "monthlyBookingHours"),
                 Bad.json("fee of the wrong type", path, with(PLAN, "monthlyFeeKgs", "free"), "monthlyFeeKgs"));
     }
 
     private static Bad badId(String endpointPath, String variable) {
-        return Bad.json(variable + " that is no UUID", f -> endpointPath.replace("{slug}", f.lab().slug())
-                .replace("{" + variable + "}", "not-a-uuid").replace("{spaceId}", f.spaceId().toString())
-                .replace("{id}", f.membershipId().toString()).replace("{labId}", f.lab().id().toString()), null, variable);
+        return Bad.json(
+                variable + " that is no UUID",
+                f -> endpointPath
+                        .replace("{slug}", f.lab().slug())
+                        .replace("{" + variable + "}", "not-a-uuid")
+                        .replace("{spaceId}", f.spaceId().toString())
+                        .replace("{id}", f.membershipId().toString())
+                        .replace("{labId}", f.lab().id().toString()),
+                null,
+                variable);
     }
 
     private static final Map<String, List<Bad>> CASES = Map.ofEntries(
             Map.entry("POST /api/labs/{slug}/spaces", spaceCases(f -> f.base() + "/spaces")),
             Map.entry("PUT /api/labs/{slug}/spaces/{id}", spaceCases(f -> f.base() + "/spaces/" + f.spaceId())),
             Map.entry("DELETE /api/labs/{slug}/spaces/{id}", List.of(badId("/api/labs/{slug}/spaces/{id}", "id"))),
-            Map.entry("POST /api/labs/{slug}/spaces/{spaceId}/bookings", List.of(
-                    Bad.json("missing end", f -> f.base() + "/spaces/" + f.spaceId() + "/bookings", with(BOOKING, "endsAt", null), "endsAt"),
-                    Bad.json("a start that is no time", f -> f.base() + "/spaces/" + f.spaceId() + "/bookings",
-                            with(BOOKING, "startsAt", "tomorrow"), "startsAt"),
-                    Bad.json("ending before it starts", f -> f.base() + "/spaces/" + f.spaceId() + "/bookings",
-                            with(BOOKING, "endsAt", TestLabs.tomorrowAt(9).toString()), "slot"),
-                    Bad.json("longer than 12 hours", f -> f.base() + "/spaces/" + f.spaceId() + "/bookings",
-                            with(BOOKING, "endsAt", TestLabs.tomorrowAt(10).plusSeconds(13 * 3600).toString()), "slot"),
-                    Bad.json("oversized note", f -> f.base() + "/spaces/" + f.spaceId() + "/bookings",
-                            with(BOOKING, "note", "n".repeat(501)), "note"),
-                    badId("/api/labs/{slug}/spaces/{spaceId}/bookings", "spaceId"))),
-            Map.entry("POST /api/labs/{slug}/spaces/{spaceId}/booking-series", List.of(
-                    Bad.json("one occurrence", f -> f.base() + "/spaces/" + f.spaceId() + "/booking-series",
-                            with(SERIES, "occurrences", 1), "occurrences"),
-                    Bad.json("27 occurrences", f -> f.base() + "/spaces/" + f.spaceId() + "/booking-series",
-                            with(SERIES, "occurrences", 27), "occurrences"),
-                    Bad.json("unknown frequency", f -> f.base() + "/spaces/" + f.spaceId() + "/booking-series",
-                            with(SERIES, "frequency", "HOURLY"), "frequency"),
-                    Bad.json("missing frequency", f -> f.base() + "/spaces/" + f.spaceId() + "/booking-series",
-                            with(SERIES, "frequency", null), "frequency"),
-                    Bad.json("ending before it starts", f -> f.base() + "/spaces/" + f.spaceId() + "/booking-series",
-                            with(SERIES, "endsAt", TestLabs.tomorrowAt(9).toString()), "slot"))),
-            Map.entry("POST /api/labs/{slug}/bookings/{id}/cancel", List.of(badId("/api/labs/{slug}/bookings/{id}/cancel", "id"))),
-            Map.entry("POST /api/labs/{slug}/booking-series/{id}/cancel", List.of(badId("/api/labs/{slug}/booking-series/{id}/cancel", "id"))),
-            Map.entry("POST /api/labs/{slug}/memberships", List.of(
-                    Bad.json("unknown role", f -> f.base() + "/memberships", Map.of("subject", "x", "roles", List.of("queen")), "roles"),
-                    Bad.json("blank subject", f -> f.base() + "/memberships", Map.of("subject", "", "roles", List.of("resident")), "subject"),
-                    Bad.json("oversized subject", f -> f.base() + "/memberships",
-                            Map.of("subject", "s".repeat(256), "roles", List.of("resident")), "subject"),
-                    Bad.json("no roles", f -> f.base() + "/memberships", Map.of("subject", "x", "roles", List.of()), "roles"))),
-            Map.entry("PUT /api/labs/{slug}/memberships/{id}", List.of(
-                    Bad.json("no roles", f -> f.base() + "/memberships/" + f.membershipId(), with(CHANGE, "roles", List.of()), "roles"),
-                    Bad.json("missing active", f -> f.base() + "/memberships/" + f.membershipId(), with(CHANGE, "active", null), "active"),
-                    Bad.json("version of the wrong type", f -> f.base() + "/memberships/" + f.membershipId(),
-                            with(CHANGE, "version", "latest"), "version"),
-                    Bad.json("a plan that is no UUID", f -> f.base() + "/memberships/" + f.membershipId(),
-                            with(CHANGE, "planId", "gold"), "planId"),
-                    Bad.json("a plan that does not exist", f -> f.base() + "/memberships/" + f.membershipId(),
-                            with(CHANGE, "planId", UUID.randomUUID().toString()), "planId"))),
-            Map.entry("POST /api/labs/{slug}/memberships/{id}/approve", List.of(
-                    Bad.json("granting staff duties", f -> f.base() + "/memberships/" + f.applicantId() + "/approve",
-                            Map.of("roles", List.of("staff"), "version", 0), "roles"),
-                    Bad.json("missing version", f -> f.base() + "/memberships/" + f.applicantId() + "/approve",
-                            Map.of("roles", List.of("resident")), "version"))),
-            Map.entry("POST /api/labs/{slug}/memberships/{id}/decline", List.of(
-                    Bad.json("missing version", f -> f.base() + "/memberships/" + f.applicantId() + "/decline", Map.of(), "version"),
-                    badId("/api/labs/{slug}/memberships/{id}/decline", "id"))),
-            Map.entry("POST /api/labs/{slug}/memberships/{id}/erasure", List.of(badId("/api/labs/{slug}/memberships/{id}/erasure", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/spaces/{spaceId}/bookings",
+                    List.of(
+                            Bad.json(
+                                    "missing end",
+                                    f -> f.base() + "/spaces/" + f.spaceId() + "/bookings",
+                                    with(BOOKING, "endsAt", null),
+                                    "endsAt"),
+                            Bad.json(
+                                    "a start that is no time",
+                                    f -> f.base() + "/spaces/" + f.spaceId() + "/bookings",
+                                    with(BOOKING, "startsAt", "tomorrow"),
+                                    "startsAt"),
+                            Bad.json(
+                                    "ending before it starts",
+                                    f -> f.base() + "/spaces/" + f.spaceId() + "/bookings",
+                                    with(
+                                            BOOKING,
+                                            "endsAt",
+                                            TestLabs.tomorrowAt(9).toString()),
+                                    "slot"),
+                            Bad.json(
+                                    "longer than 12 hours",
+                                    f -> f.base() + "/spaces/" + f.spaceId() + "/bookings",
+                                    with(
+                                            BOOKING,
+                                            "endsAt",
+                                            TestLabs.tomorrowAt(10)
+                                                    .plusSeconds(13 * 3600)
+                                                    .toString()),
+                                    "slot"),
+                            Bad.json(
+                                    "oversized note",
+                                    f -> f.base() + "/spaces/" + f.spaceId() + "/bookings",
+                                    with(BOOKING, "note", "n".repeat(501)),
+                                    "note"),
+                            badId("/api/labs/{slug}/spaces/{spaceId}/bookings", "spaceId"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/spaces/{spaceId}/booking-series",
+                    List.of(
+                            Bad.json(
+                                    "one occurrence",
+                                    f -> f.base() + "/spaces/" + f.spaceId() + "/booking-series",
+                                    with(SERIES, "occurrences", 1),
+                                    "occurrences"),
+                            Bad.json(
+                                    "27 occurrences",
+                                    f -> f.base() + "/spaces/" + f.spaceId() + "/booking-series",
+                                    with(SERIES, "occurrences", 27),
+                                    "occurrences"),
+                            Bad.json(
+                                    "unknown frequency",
+                                    f -> f.base() + "/spaces/" + f.spaceId() + "/booking-series",
+                                    with(SERIES, "frequency", "HOURLY"),
+                                    "frequency"),
+                            Bad.json(
+                                    "missing frequency",
+                                    f -> f.base() + "/spaces/" + f.spaceId() + "/booking-series",
+                                    with(SERIES, "frequency", null),
+                                    "frequency"),
+                            Bad.json(
+                                    "ending before it starts",
+                                    f -> f.base() + "/spaces/" + f.spaceId() + "/booking-series",
+                                    with(
+                                            SERIES,
+                                            "endsAt",
+                                            TestLabs.tomorrowAt(9).toString()),
+                                    "slot"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/bookings/{id}/cancel",
+                    List.of(badId("/api/labs/{slug}/bookings/{id}/cancel", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/booking-series/{id}/cancel",
+                    List.of(badId("/api/labs/{slug}/booking-series/{id}/cancel", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/memberships",
+                    List.of(
+                            Bad.json(
+                                    "unknown role",
+                                    f -> f.base() + "/memberships",
+                                    Map.of("subject", "x", "roles", List.of("queen")),
+                                    "roles"),
+                            Bad.json(
+                                    "blank subject",
+                                    f -> f.base() + "/memberships",
+                                    Map.of("subject", "", "roles", List.of("resident")),
+                                    "subject"),
+                            Bad.json(
+                                    "oversized subject",
+                                    f -> f.base() + "/memberships",
+                                    Map.of("subject", "s".repeat(256), "roles", List.of("resident")),
+                                    "subject"),
+                            Bad.json(
+                                    "no roles",
+                                    f -> f.base() + "/memberships",
+                                    Map.of("subject", "x", "roles", List.of()),
+                                    "roles"))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/memberships/{id}",
+                    List.of(
+                            Bad.json(
+                                    "no roles",
+                                    f -> f.base() + "/memberships/" + f.membershipId(),
+                                    with(CHANGE, "roles", List.of()),
+                                    "roles"),
+                            Bad.json(
+                                    "missing active",
+                                    f -> f.base() + "/memberships/" + f.membershipId(),
+                                    with(CHANGE, "active", null),
+                                    "active"),
+                            Bad.json(
+                                    "version of the wrong type",
+                                    f -> f.base() + "/memberships/" + f.membershipId(),
+                                    with(CHANGE, "version", "latest"),
+                                    "version"),
+                            Bad.json(
+                                    "a plan that is no UUID",
+                                    f -> f.base() + "/memberships/" + f.membershipId(),
+                                    with(CHANGE, "planId", "gold"),
+                                    "planId"),
+                            Bad.json(
+                                    "a plan that does not exist",
+                                    f -> f.base() + "/memberships/" + f.membershipId(),
+                                    with(CHANGE, "planId", UUID.randomUUID().toString()),
+                                    "planId"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/memberships/{id}/approve",
+                    List.of(
+                            Bad.json(
+                                    "granting staff duties",
+                                    f -> f.base() + "/memberships/" + f.applicantId() + "/approve",
+                                    Map.of("roles", List.of("staff"), "version", 0),
+                                    "roles"),
+                            Bad.json(
+                                    "missing version",
+                                    f -> f.base() + "/memberships/" + f.applicantId() + "/approve",
+                                    Map.of("roles", List.of("resident")),
+                                    "version"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/memberships/{id}/decline",
+                    List.of(
+                            Bad.json(
+                                    "missing version",
+                                    f -> f.base() + "/memberships/" + f.applicantId() + "/decline",
+                                    Map.of(),
+                                    "version"),
+                            badId("/api/labs/{slug}/memberships/{id}/decline", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/memberships/{id}/erasure",
+                    List.of(badId("/api/labs/{slug}/memberships/{id}/erasure", "id"))),
             // Erasing oneself and applying take no input at all: a body is ignored, so there is nothing to get wrong.
             Map.entry("POST /api/labs/{slug}/memberships/me/erasure", List.of()),
             Map.entry("POST /api/labs/{slug}/membership-requests", List.of()),
-            Map.entry("PUT /api/labs/{slug}/profiles/me", List.of(
-                    Bad.json("missing display name", f -> f.base() + "/profiles/me", Map.of("craft", "felt"), "displayName"),
-                    Bad.json("oversized display name", f -> f.base() + "/profiles/me", Map.of("displayName", LONG_121), "displayName"),
-                    Bad.json("an e-mail that is none", f -> f.base() + "/profiles/me",
-                            Map.of("displayName", "Aida", "email", "not-an-email"), "email"),
-                    Bad.json("a phone that is none", f -> f.base() + "/profiles/me", Map.of("displayName", "Aida", "phone", "call me"), "phone"),
-                    Bad.json("oversized bio", f -> f.base() + "/profiles/me", Map.of("displayName", "Aida", "bio", "b".repeat(2001)), "bio"),
-                    Bad.json("unknown visibility", f -> f.base() + "/profiles/me",
-                            Map.of("displayName", "Aida", "visibility", "EVERYONE"), "visibility"))),
-            Map.entry("POST /api/labs/{slug}/profiles/me/consents", List.of(
-                    Bad.json("no fields", f -> f.base() + "/profiles/me/consents", Map.of("fields", List.of(), "values", Map.of()), "fields"),
-                    Bad.json("an unknown field", f -> f.base() + "/profiles/me/consents",
-                            Map.of("fields", List.of("religion"), "values", Map.of()), "fields"),
-                    Bad.json("a value without consent", f -> f.base() + "/profiles/me/consents",
-                            Map.of("fields", List.of("gender"), "values", Map.of("gender", "woman", "income", "no-income")), "values"),
-                    Bad.json("an answer the field does not take", f -> f.base() + "/profiles/me/consents",
-                            Map.of("fields", List.of("gender"), "values", Map.of("gender", "unknown")), "values"),
-                    Bad.json("missing values", f -> f.base() + "/profiles/me/consents", Map.of("fields", List.of("gender")), "values"))),
-            Map.entry("POST /api/labs/{slug}/profiles/me/consents/{id}/withdraw",
+            Map.entry(
+                    "PUT /api/labs/{slug}/profiles/me",
+                    List.of(
+                            Bad.json(
+                                    "missing display name",
+                                    f -> f.base() + "/profiles/me",
+                                    Map.of("craft", "felt"),
+                                    "displayName"),
+                            Bad.json(
+                                    "oversized display name",
+                                    f -> f.base() + "/profiles/me",
+                                    Map.of("displayName", LONG_121),
+                                    "displayName"),
+                            Bad.json(
+                                    "an e-mail that is none",
+                                    f -> f.base() + "/profiles/me",
+                                    Map.of("displayName", "Aida", "email", "not-an-email"),
+                                    "email"),
+                            Bad.json(
+                                    "a phone that is none",
+                                    f -> f.base() + "/profiles/me",
+                                    Map.of("displayName", "Aida", "phone", "call me"),
+                                    "phone"),
+                            Bad.json(
+                                    "oversized bio",
+                                    f -> f.base() + "/profiles/me",
+                                    Map.of("displayName", "Aida", "bio", "b".repeat(2001)),
+                                    "bio"),
+                            Bad.json(
+                                    "unknown visibility",
+                                    f -> f.base() + "/profiles/me",
+                                    Map.of("displayName", "Aida", "visibility", "EVERYONE"),
+                                    "visibility"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/profiles/me/consents",
+                    List.of(
+                            Bad.json(
+                                    "no fields",
+                                    f -> f.base() + "/profiles/me/consents",
+                                    Map.of("fields", List.of(), "values", Map.of()),
+                                    "fields"),
+                            Bad.json(
+                                    "an unknown field",
+                                    f -> f.base() + "/profiles/me/consents",
+                                    Map.of("fields", List.of("religion"), "values", Map.of()),
+                                    "fields"),
+                            Bad.json(
+                                    "a value without consent",
+                                    f -> f.base() + "/profiles/me/consents",
+                                    Map.of(
+                                            "fields",
+                                            List.of("gender"),
+                                            "values",
+                                            Map.of("gender", "woman", "income", "no-income")),
+                                    "values"),
+                            Bad.json(
+                                    "an answer the field does not take",
+                                    f -> f.base() + "/profiles/me/consents",
+                                    Map.of("fields", List.of("gender"), "values", Map.of("gender", "unknown")),
+                                    "values"),
+                            Bad.json(
+                                    "missing values",
+                                    f -> f.base() + "/profiles/me/consents",
+                                    Map.of("fields", List.of("gender")),
+                                    "values"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/profiles/me/consents/{id}/withdraw",
                     List.of(badId("/api/labs/{slug}/profiles/me/consents/{id}/withdraw", "id"))),
             Map.entry("POST /api/labs/{slug}/plans", planCases(f -> f.base() + "/plans")),
             Map.entry("PUT /api/labs/{slug}/plans/{id}", planCases(f -> f.base() + "/plans/" + f.planId())),
-            Map.entry("PUT /api/labs/{slug}/branding", List.of(
-                    Bad.json("a colour that is none", f -> f.base() + "/branding", with(BRANDING, "primaryColor", "red"), "primaryColor"),
-                    Bad.json("an unknown language", f -> f.base() + "/branding", with(BRANDING, "defaultLanguage", "fr"), "defaultLanguage"),
-                    Bad.json("an unknown time zone", f -> f.base() + "/branding", with(BRANDING, "timeZone", "Mars/Olympus"), "knownTimeZone"),
-                    Bad.json("oversized display name", f -> f.base() + "/branding", with(BRANDING, "displayName", LONG_121), "displayName"),
-                    Bad.json("missing version", f -> f.base() + "/branding", with(BRANDING, "version", null), "version"))),
-            Map.entry("PUT /api/labs/{slug}/branding/logo", List.of(
-                    new Bad("an SVG", f -> f.base() + "/branding/logo",
-                            "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(),
-                            Map.of("Content-Type", "image/svg+xml"), "logo"),
-                    new Bad("an SVG sent as PNG", f -> f.base() + "/branding/logo",
-                            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(), Map.of(), "logo"),
-                    new Bad("text, not an image", f -> f.base() + "/branding/logo", "hello".getBytes(), Map.of(), "logo"),
-                    // Larger than 512 KB is a 413 before anything is read: RequestBodyLimitsIntegrationTests.
-                    new Bad("empty", f -> f.base() + "/branding/logo", new byte[0], Map.of(), "logo"))),
-            Map.entry("POST /internal/tenants", List.of(
-                    Bad.json("a bad slug", f -> "/internal/tenants", Map.of("labId", UUID.randomUUID(), "slug", "Osh Lab!"), "slug"),
-                    Bad.json("a reserved slug", f -> "/internal/tenants", Map.of("labId", UUID.randomUUID(), "slug", "admin"), "slug"),
-                    Bad.json("a lab id that is no UUID", f -> "/internal/tenants", Map.of("labId", "osh", "slug", "osh-two"), "labId"))),
-            Map.entry("POST /internal/tenants/{labId}/members", List.of(
-                    Bad.json("unknown role", f -> "/internal/tenants/" + f.lab().id() + "/members",
-                            Map.of("subject", "x", "roles", List.of("queen")), "roles"),
-                    badId("/internal/tenants/{labId}/members", "labId"))),
-            Map.entry("POST /internal/tenants/{labId}/migrate", List.of(badId("/internal/tenants/{labId}/migrate", "labId"))),
-            Map.entry("POST /internal/tenants/{labId}/resume", List.of(badId("/internal/tenants/{labId}/resume", "labId"))),
-            Map.entry("POST /internal/tenants/{labId}/suspend", List.of(badId("/internal/tenants/{labId}/suspend", "labId"))),
-            Map.entry("POST /internal/tenants/{labId}/archive", List.of(badId("/internal/tenants/{labId}/archive", "labId"))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/branding",
+                    List.of(
+                            Bad.json(
+                                    "a colour that is none",
+                                    f -> f.base() + "/branding",
+                                    with(BRANDING, "primaryColor", "red"),
+                                    "primaryColor"),
+                            Bad.json(
+                                    "an unknown language",
+                                    f -> f.base() + "/branding",
+                                    with(BRANDING, "defaultLanguage", "fr"),
+                                    "defaultLanguage"),
+                            Bad.json(
+                                    "an unknown time zone",
+                                    f -> f.base() + "/branding",
+                                    with(BRANDING, "timeZone", "Mars/Olympus"),
+                                    "knownTimeZone"),
+                            Bad.json(
+                                    "oversized display name",
+                                    f -> f.base() + "/branding",
+                                    with(BRANDING, "displayName", LONG_121),
+                                    "displayName"),
+                            Bad.json(
+                                    "missing version",
+                                    f -> f.base() + "/branding",
+                                    with(BRANDING, "version", null),
+                                    "version"))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/branding/logo",
+                    List.of(
+                            new Bad(
+                                    "an SVG",
+                                    f -> f.base() + "/branding/logo",
+                                    "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                                            .getBytes(),
+                                    Map.of("Content-Type", "image/svg+xml"),
+                                    "logo"),
+                            new Bad(
+                                    "an SVG sent as PNG",
+                                    f -> f.base() + "/branding/logo",
+                                    "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(),
+                                    Map.of(),
+                                    "logo"),
+                            new Bad(
+                                    "text, not an image",
+                                    f -> f.base() + "/branding/logo",
+                                    "hello".getBytes(),
+                                    Map.of(),
+                                    "logo"),
+                            // Larger than 512 KB is a 413 before anything is read: RequestBodyLimitsIntegrationTests.
+                            new Bad("empty", f -> f.base() + "/branding/logo", new byte[0], Map.of(), "logo"))),
+            Map.entry(
+                    "POST /internal/tenants",
+                    List.of(
+                            Bad.json(
+                                    "a bad slug",
+                                    f -> "/internal/tenants",
+                                    Map.of("labId", UUID.randomUUID(), "slug", "Osh Lab!"),
+                                    "slug"),
+                            Bad.json(
+                                    "a reserved slug",
+                                    f -> "/internal/tenants",
+                                    Map.of("labId", UUID.randomUUID(), "slug", "admin"),
+                                    "slug"),
+                            Bad.json(
+                                    "a lab id that is no UUID",
+                                    f -> "/internal/tenants",
+                                    Map.of("labId", "osh", "slug", "osh-two"),
+                                    "labId"))),
+            Map.entry(
+                    "POST /internal/tenants/{labId}/members",
+                    List.of(
+                            Bad.json(
+                                    "unknown role",
+                                    f -> "/internal/tenants/" + f.lab().id() + "/members",
+                                    Map.of("subject", "x", "roles", List.of("queen")),
+                                    "roles"),
+                            badId("/internal/tenants/{labId}/members", "labId"))),
+            Map.entry(
+                    "POST /internal/tenants/{labId}/migrate",
+                    List.of(badId("/internal/tenants/{labId}/migrate", "labId"))),
+            Map.entry(
+                    "POST /internal/tenants/{labId}/resume",
+                    List.of(badId("/internal/tenants/{labId}/resume", "labId"))),
+            Map.entry(
+                    "POST /internal/tenants/{labId}/suspend",
+                    List.of(badId("/internal/tenants/{labId}/suspend", "labId"))),
+            Map.entry(
+                    "POST /internal/tenants/{labId}/archive",
+                    List.of(badId("/internal/tenants/{labId}/archive", "labId"))),
             Map.entry("DELETE /internal/tenants/{labId}", List.of(badId("/internal/tenants/{labId}", "labId"))),
-            Map.entry("POST /internal/tenants/{labId}/template", List.of(
-                    Bad.json("an unknown section", f -> "/internal/tenants/" + f.lab().id() + "/template",
-                            Map.of("castles", List.of()), "castles"),
-                    Bad.json("a space without capacity", f -> "/internal/tenants/" + f.lab().id() + "/template",
-                            Map.of("spaces", List.of(Map.of("name", "Loom", "kind", "ROOM"))), "spaces[0].capacity"),
-                    Bad.json("a plan of the wrong shape", f -> "/internal/tenants/" + f.lab().id() + "/template",
-                            Map.of("plans", List.of("Resident")), "plans[0]"),
-                    Bad.json("a colour that is none", f -> "/internal/tenants/" + f.lab().id() + "/template",
-                            Map.of("branding", Map.of("primaryColor", "red")), "branding.primaryColor"),
-                    badId("/internal/tenants/{labId}/template", "labId"))),
-            Map.entry("POST /internal/tenants/{labId}/exports", List.of(badId("/internal/tenants/{labId}/exports", "labId"))),
-            Map.entry("POST /internal/tenants/{labId}/restore", List.of(
-                    Bad.json("missing export id", f -> "/internal/tenants/" + f.lab().id() + "/restore", Map.of(), "exportId"),
-                    Bad.json("an export id that is no UUID", f -> "/internal/tenants/" + f.lab().id() + "/restore",
-                            Map.of("exportId", "../../etc"), "exportId"),
-                    badId("/internal/tenants/{labId}/restore", "labId"))),
+            Map.entry(
+                    "POST /internal/tenants/{labId}/template",
+                    List.of(
+                            Bad.json(
+                                    "an unknown section",
+                                    f -> "/internal/tenants/" + f.lab().id() + "/template",
+                                    Map.of("castles", List.of()),
+                                    "castles"),
+                            Bad.json(
+                                    "a space without capacity",
+                                    f -> "/internal/tenants/" + f.lab().id() + "/template",
+                                    Map.of("spaces", List.of(Map.of("name", "Loom", "kind", "ROOM"))),
+                                    "spaces[0].capacity"),
+                            Bad.json(
+                                    "a plan of the wrong shape",
+                                    f -> "/internal/tenants/" + f.lab().id() + "/template",
+                                    Map.of("plans", List.of("Resident")),
+                                    "plans[0]"),
+                            Bad.json(
+                                    "a colour that is none",
+                                    f -> "/internal/tenants/" + f.lab().id() + "/template",
+                                    Map.of("branding", Map.of("primaryColor", "red")),
+                                    "branding.primaryColor"),
+                            badId("/internal/tenants/{labId}/template", "labId"))),
+            Map.entry(
+                    "POST /internal/tenants/{labId}/exports",
+                    List.of(badId("/internal/tenants/{labId}/exports", "labId"))),
+            Map.entry(
+                    "POST /internal/tenants/{labId}/restore",
+                    List.of(
+                            Bad.json(
+                                    "missing export id",
+                                    f -> "/internal/tenants/" + f.lab().id() + "/restore",
+                                    Map.of(),
+                                    "exportId"),
+                            Bad.json(
+                                    "an export id that is no UUID",
+                                    f -> "/internal/tenants/" + f.lab().id() + "/restore",
+                                    Map.of("exportId", "../../etc"),
+                                    "exportId"),
+                            badId("/internal/tenants/{labId}/restore", "labId"))),
             // Migrating every lab takes no input.
             Map.entry("POST /internal/tenants/migrate", List.of()));
 
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     Fixture fixture;
 
@@ -237,12 +503,19 @@ class InvalidInputIntegrationTests extends LabApiTest {
         UUID applicant = labs.seat(lab, "applicant-" + UUID.randomUUID(), "applicant");
         Api.Reply plan = api.post("/api/labs/" + lab.slug() + "/plans", Map.of("name", "Resident"));
         assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
-        fixture = new Fixture(lab, space, member, applicant, UUID.fromString(plan.json().get("id").asString()));
+        fixture = new Fixture(
+                lab,
+                space,
+                member,
+                applicant,
+                UUID.fromString(plan.json().get("id").asString()));
     }
 
     @Test
     void everyWriteEndpointHasInvalidInputCases() {
-        assertThat(CASES.keySet()).as("invalid-input cases; add them for each new write endpoint").containsAll(writeEndpoints());
+        assertThat(CASES.keySet())
+                .as("invalid-input cases; add them for each new write endpoint")
+                .containsAll(writeEndpoints());
     }
 
     @TestFactory
@@ -259,7 +532,9 @@ class InvalidInputIntegrationTests extends LabApiTest {
                     assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
                     assertThat(reply.isProblem()).isTrue();
                     assertThat(fieldsNamed(reply.json())).as(reply.toString()).anyMatch(f -> f.startsWith(bad.field()));
-                    assertThat(LabDatabase.fingerprint(fixture.lab())).as("nothing written").isEqualTo(before);
+                    assertThat(LabDatabase.fingerprint(fixture.lab()))
+                            .as("nothing written")
+                            .isEqualTo(before);
                 }));
             }
         }
@@ -280,11 +555,13 @@ class InvalidInputIntegrationTests extends LabApiTest {
 
     private Set<String> writeEndpoints() {
         Set<String> endpoints = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(p -> p.startsWith("/api/") || p.startsWith("/internal/"))
-                .forEach(p -> info.getMethodsCondition().getMethods().stream()
-                        .filter(m -> !m.name().equals("GET"))
-                        .forEach(m -> endpoints.add(m.name() + " " + p))));
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternValues().stream()
+                        .filter(p -> p.startsWith("/api/") || p.startsWith("/internal/"))
+                        .forEach(p -> info.getMethodsCondition().getMethods().stream()
+                                .filter(m -> !m.name().equals("GET"))
+                                .forEach(m -> endpoints.add(m.name() + " " + p))));
         return endpoints;
     }
 }

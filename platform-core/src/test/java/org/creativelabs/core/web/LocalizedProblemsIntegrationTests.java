@@ -28,8 +28,14 @@ class LocalizedProblemsIntegrationTests extends LabApiTest {
         assertThat(in("ky", "GET", path, null).json().get("title").asString()).isEqualTo("Жай табылган жок");
         assertThat(in("uz", "GET", path, null).json().get("title").asString()).isEqualTo("Joy topilmadi");
         Api.Reply unknown = in("de-DE", "GET", path, null);
-        assertThat(unknown.json().get("title").asString()).as("an unknown language gets English").isEqualTo("Space not found");
-        assertThat(in("ru-RU,ru;q=0.9,en;q=0.8", "GET", path, null).json().get("detail").asString()).contains("нет пространства");
+        assertThat(unknown.json().get("title").asString())
+                .as("an unknown language gets English")
+                .isEqualTo("Space not found");
+        assertThat(in("ru-RU,ru;q=0.9,en;q=0.8", "GET", path, null)
+                        .json()
+                        .get("detail")
+                        .asString())
+                .contains("нет пространства");
     }
 
     @Test
@@ -38,7 +44,12 @@ class LocalizedProblemsIntegrationTests extends LabApiTest {
         Api.Reply ru = in("ru", "POST", spaces, Map.of("kind", "ROOM", "capacity", 0));
         assertThat(ru.status()).isEqualTo(400);
         assertThat(ru.json().get("title").asString()).isEqualTo("Некорректный запрос");
-        assertThat(ru.body()).contains("\"field\":\"name\"", "не должно быть пустым", "\"field\":\"capacity\"", "должно быть не меньше 1");
+        assertThat(ru.body())
+                .contains(
+                        "\"field\":\"name\"",
+                        "не должно быть пустым",
+                        "\"field\":\"capacity\"",
+                        "должно быть не меньше 1");
         Api.Reply ky = in("ky", "POST", spaces, Map.of("kind", "ROOM", "capacity", 0));
         assertThat(ky.body()).contains("бош болбошу керек", "кеминде 1 болушу керек");
         Api.Reply uz = in("uz", "POST", spaces, Map.of("kind", "ROOM", "capacity", "many"));

@@ -31,31 +31,43 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class MalformedRequestIntegrationTests extends LabApiTest {
 
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     @Test
     void noMalformedRequestToAnyEndpointIsA5xxAndEveryErrorIsAProblem() {
         Lab lab = labs.createServing("malformed");
         List<MalformedRequests.Endpoint> endpoints = endpoints();
         assertThat(endpoints).hasSizeGreaterThan(40);
-        MalformedRequests.Report report = MalformedRequests.drive(port, endpoints,
-                variable -> variable.equals("slug") ? lab.slug() : UUID.randomUUID().toString(),
-                path -> path.startsWith("/internal/") ? TestAccounts.provisionerToken() : TestAccounts.tokenOf(TestAccounts.labAdmin()));
+        MalformedRequests.Report report = MalformedRequests.drive(
+                port,
+                endpoints,
+                variable ->
+                        variable.equals("slug") ? lab.slug() : UUID.randomUUID().toString(),
+                path -> path.startsWith("/internal/")
+                        ? TestAccounts.provisionerToken()
+                        : TestAccounts.tokenOf(TestAccounts.labAdmin()));
         System.out.println("Malformed-input test (platform-core): " + report);
-        assertThat(report.failures()).as("malformed requests answered with a 5xx or without problem+json").isEmpty();
+        assertThat(report.failures())
+                .as("malformed requests answered with a 5xx or without problem+json")
+                .isEmpty();
         assertThat(report.serverErrors()).isZero();
     }
 
     /** Erasing oneself goes last: the caller is no member of the lab after it. */
     private List<MalformedRequests.Endpoint> endpoints() {
         List<MalformedRequests.Endpoint> endpoints = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
-            entry.getKey().getPatternValues().stream().filter(p -> p.startsWith("/api/") || p.startsWith("/internal/"))
-                    .forEach(p -> entry.getKey().getMethodsCondition().getMethods().forEach(m -> endpoints.add(
-                            new MalformedRequests.Endpoint(m.name(), p, queryParameters(entry.getValue())))));
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mappings.getHandlerMethods().entrySet()) {
+            entry.getKey().getPatternValues().stream()
+                    .filter(p -> p.startsWith("/api/") || p.startsWith("/internal/"))
+                    .forEach(p -> entry.getKey()
+                            .getMethodsCondition()
+                            .getMethods()
+                            .forEach(m -> endpoints.add(
+                                    new MalformedRequests.Endpoint(m.name(), p, queryParameters(entry.getValue())))));
         }
-        endpoints.sort(Comparator.comparing((MalformedRequests.Endpoint e) -> e.pattern().contains("/me/erasure"))
+        endpoints.sort(Comparator.comparing(
+                        (MalformedRequests.Endpoint e) -> e.pattern().contains("/me/erasure"))
                 .thenComparing(e -> e.method() + " " + e.pattern()));
         return endpoints;
     }

@@ -16,9 +16,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Every message exists in English, Russian, Kyrgyz and Uzbek, with the same placeholders, and every problem the code raises has one. */
 class MessageBundleTests {
@@ -32,12 +32,16 @@ class MessageBundleTests {
     void everyMessageIsTranslatedWithTheSamePlaceholders(String language) {
         Properties english = bundle("messages.properties");
         Properties translated = bundle("messages_" + language + ".properties");
-        assertThat(translated.stringPropertyNames()).as("keys in messages_" + language)
+        assertThat(translated.stringPropertyNames())
+                .as("keys in messages_" + language)
                 .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         for (String key : english.stringPropertyNames()) {
-            assertThat(placeholders(translated.getProperty(key))).as(language + " " + key)
+            assertThat(placeholders(translated.getProperty(key)))
+                    .as(language + " " + key)
                     .isEqualTo(placeholders(english.getProperty(key)));
-            assertThat(translated.getProperty(key)).as(language + " " + key + " is translated, not left empty").isNotBlank();
+            assertThat(translated.getProperty(key))
+                    .as(language + " " + key + " is translated, not left empty")
+                    .isNotBlank();
         }
     }
 
@@ -45,11 +49,15 @@ class MessageBundleTests {
     void everyMessageParsesAndWritesApostrophesAsTwo() {
         // Messages always go through MessageFormat (spring.messages.always-use-message-format): a lone ' would vanish.
         Pattern loneQuote = Pattern.compile("(?<!')'(?!')");
-        for (String file : new String[] {"messages.properties", "messages_ru.properties", "messages_ky.properties", "messages_uz.properties"}) {
+        for (String file : new String[] {
+            "messages.properties", "messages_ru.properties", "messages_ky.properties", "messages_uz.properties"
+        }) {
             Properties messages = bundle(file);
             for (String key : messages.stringPropertyNames()) {
                 String message = messages.getProperty(key);
-                assertThat(loneQuote.matcher(message).find()).as(file + " " + key + " has a lone apostrophe").isFalse();
+                assertThat(loneQuote.matcher(message).find())
+                        .as(file + " " + key + " has a lone apostrophe")
+                        .isFalse();
                 String formatted = new MessageFormat(message).format(new Object[] {"A", "B", "C", "D"});
                 assertThat(formatted).as(file + " " + key).doesNotContain("{", "''");
             }
@@ -62,7 +70,8 @@ class MessageBundleTests {
         Set<String> missing = new TreeSet<>();
         int raised = 0;
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = RAISED.matcher(Files.readString(source).replaceAll("\\s+", " "));
                 while (m.find()) {
                     raised++;
@@ -70,7 +79,8 @@ class MessageBundleTests {
                     String message = m.group(2) == null ? type : m.group(2);
                     // "invalid-logo." + reason: a family of messages, each checked by the bundle parity test instead.
                     boolean family = m.group(3) != null;
-                    for (String key : family ? new String[] {"problem." + type + ".title"}
+                    for (String key : family
+                            ? new String[] {"problem." + type + ".title"}
                             : new String[] {"problem." + type + ".title", "problem." + message}) {
                         if (!english.containsKey(key)) {
                             missing.add(key + " (" + source.getFileName() + ")");

@@ -39,9 +39,15 @@ class RequestBodyLimitsIntegrationTests extends LabApiTest {
         assertThat(declared.isProblem()).isTrue();
         assertThat(declared.json().get("type").asString()).isEqualTo("urn:problem:body-too-large");
 
-        HttpResponse<String> chunked = chunked("POST", "/api/labs/" + lab.slug() + "/spaces", huge.getBytes(),
-                "application/json", TestAccounts.tokenOf(TestAccounts.labAdmin()));
-        assertThat(chunked.statusCode()).as("without a Content-Length: " + chunked.body()).isEqualTo(413);
+        HttpResponse<String> chunked = chunked(
+                "POST",
+                "/api/labs/" + lab.slug() + "/spaces",
+                huge.getBytes(),
+                "application/json",
+                TestAccounts.tokenOf(TestAccounts.labAdmin()));
+        assertThat(chunked.statusCode())
+                .as("without a Content-Length: " + chunked.body())
+                .isEqualTo(413);
         assertThat(chunked.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(LabDatabase.fingerprint(lab)).as("nothing written").isEqualTo(before);
     }
@@ -50,12 +56,17 @@ class RequestBodyLimitsIntegrationTests extends LabApiTest {
     void aLogoUpTo512KbIsTakenAndALargerOneIs413EvenWhenSentInChunks() {
         String logo = "/api/labs/" + lab.slug() + "/branding/logo";
         String admin = TestAccounts.tokenOf(TestAccounts.labAdmin());
-        assertThat(chunked("PUT", logo, TestLabs.png(500 * 1024), "image/png", admin).statusCode()).isEqualTo(200);
+        assertThat(chunked("PUT", logo, TestLabs.png(500 * 1024), "image/png", admin)
+                        .statusCode())
+                .isEqualTo(200);
 
         HttpResponse<String> tooLarge = chunked("PUT", logo, TestLabs.png(600 * 1024), "image/png", admin);
         assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
         assertThat(tooLarge.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(api.anonymous().get("/api/labs/" + lab.slug() + "/public/branding/logo").bytes()).hasSize(500 * 1024);
+        assertThat(api.anonymous()
+                        .get("/api/labs/" + lab.slug() + "/public/branding/logo")
+                        .bytes())
+                .hasSize(500 * 1024);
     }
 
     @Test
@@ -63,9 +74,12 @@ class RequestBodyLimitsIntegrationTests extends LabApiTest {
         String logo = "/api/labs/" + lab.slug() + "/branding/logo";
         String resident = TestKeycloak.createUser("resident");
         labs.seat(lab, TestAccounts.subject(resident), "resident");
-        HttpResponse<String> forbidden = chunked("PUT", logo, TestLabs.png(100 * 1024), "image/png", TestAccounts.tokenOf(resident));
+        HttpResponse<String> forbidden =
+                chunked("PUT", logo, TestLabs.png(100 * 1024), "image/png", TestAccounts.tokenOf(resident));
         assertThat(forbidden.statusCode()).as(forbidden.body()).isEqualTo(403);
-        assertThat(chunked("PUT", logo, TestLabs.png(100 * 1024), "image/png", null).statusCode()).isEqualTo(401);
+        assertThat(chunked("PUT", logo, TestLabs.png(100 * 1024), "image/png", null)
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     /** Sent from a stream of unknown length: chunked, so no Content-Length announces the size. */

@@ -28,8 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class SortAllowListIntegrationTests extends LabApiTest {
 
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     Lab lab;
 
@@ -41,8 +40,10 @@ class SortAllowListIntegrationTests extends LabApiTest {
     @Test
     void everyPaginatedListNamesItsSortProperties() {
         assertThat(paginatedLists()).as("paginated lists").isNotEmpty();
-        paginatedLists().forEach((path, method) -> assertThat(pageable(method).hasParameterAnnotation(SortableBy.class))
-                .as(path + " needs @SortableBy on its Pageable").isTrue());
+        paginatedLists()
+                .forEach((path, method) -> assertThat(pageable(method).hasParameterAnnotation(SortableBy.class))
+                        .as(path + " needs @SortableBy on its Pageable")
+                        .isTrue());
     }
 
     @Test
@@ -59,23 +60,30 @@ class SortAllowListIntegrationTests extends LabApiTest {
         List<DynamicTest> tests = new ArrayList<>();
         paginatedLists().forEach((pattern, method) -> {
             String path = pattern.replace("{slug}", lab.slug());
-            assertThat(path).as("a list with other path variables needs a fixture here").doesNotContain("{");
-            for (String allowed : pageable(method).getParameterAnnotation(SortableBy.class).value()) {
+            assertThat(path)
+                    .as("a list with other path variables needs a fixture here")
+                    .doesNotContain("{");
+            for (String allowed :
+                    pageable(method).getParameterAnnotation(SortableBy.class).value()) {
                 tests.add(DynamicTest.dynamicTest(pattern + " by " + allowed, () -> {
                     assertThat(api.get(path + "?sort=" + allowed).status()).isEqualTo(200);
-                    assertThat(api.get(path + "?sort=" + allowed + ",desc").status()).isEqualTo(200);
+                    assertThat(api.get(path + "?sort=" + allowed + ",desc").status())
+                            .isEqualTo(200);
                 }));
             }
-            for (String refused : List.of("email", "nope", "subject", "name,,drop", "desc", "id;select", "name,asc,desc")) {
+            for (String refused :
+                    List.of("email", "nope", "subject", "name,,drop", "desc", "id;select", "name,asc,desc")) {
                 tests.add(DynamicTest.dynamicTest(pattern + " refuses " + refused, () -> {
-                    Api.Reply reply = api.get(path + "?sort=" + java.net.URLEncoder.encode(refused, java.nio.charset.StandardCharsets.UTF_8));
+                    Api.Reply reply = api.get(path + "?sort="
+                            + java.net.URLEncoder.encode(refused, java.nio.charset.StandardCharsets.UTF_8));
                     if (reply.status() == 200) {
                         // "name,,drop": only possible when every part is allowed; never for the parts above otherwise.
                         throw new AssertionError(pattern + " accepted sort=" + refused);
                     }
                     assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
                     assertThat(reply.isProblem()).isTrue();
-                    assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("sort");
+                    assertThat(reply.json().get("errors").get(0).get("field").asString())
+                            .isEqualTo("sort");
                 }));
             }
         });
@@ -84,7 +92,8 @@ class SortAllowListIntegrationTests extends LabApiTest {
 
     private Map<String, HandlerMethod> paginatedLists() {
         Map<String, HandlerMethod> lists = new java.util.TreeMap<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mappings.getHandlerMethods().entrySet()) {
             if (pageable(entry.getValue()) != null) {
                 entry.getKey().getPatternValues().forEach(p -> lists.put(p, entry.getValue()));
             }

@@ -19,7 +19,12 @@ public class PlatformAudit {
     }
 
     public void record(String actor, String action, UUID labId, Map<String, ?> detail) {
-        jdbc.update("INSERT INTO platform_audit (id, actor, action, lab_id, detail) VALUES (?, ?, ?, ?, ?::jsonb)",
-                UUID.randomUUID(), actor, action, labId, json.writeValueAsString(detail));
+        jdbc.update(
+                "INSERT INTO platform_audit (id, actor, action, lab_id, detail) VALUES (?, ?, ?, ?, ?::jsonb)",
+                UUID.randomUUID(),
+                actor,
+                action,
+                labId,
+                json.writeValueAsString(detail));
     }
 }

@@ -17,9 +17,12 @@ class IdentityConfiguration {
 
     @Bean(destroyMethod = "close")
     Keycloak realmAdministration(KeycloakProperties keycloak) {
-        return KeycloakBuilder.builder().serverUrl(keycloak.url()).realm(keycloak.realm())
+        return KeycloakBuilder.builder()
+                .serverUrl(keycloak.url())
+                .realm(keycloak.realm())
                 .clientId(CreativeLabsRealm.TENANT_ADMIN_CLIENT)
                 .clientSecret(keycloak.clientSecrets().getOrDefault(CreativeLabsRealm.TENANT_ADMIN_CLIENT, ""))
-                .grantType(OAuth2Constants.CLIENT_CREDENTIALS).build();
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                .build();
     }
 }

@@ -45,35 +45,46 @@ public class LabIdentities {
      */
     public String invite(String organizationId, String email) {
         RealmResource realm = keycloak.realm(properties.realm());
-        String subject = realm.users().searchByEmail(email, true).stream().findFirst().map(UserRepresentation::getId)
+        String subject = realm.users().searchByEmail(email, true).stream()
+                .findFirst()
+                .map(UserRepresentation::getId)
                 .orElseGet(() -> create(realm, email));
         var members = realm.organizations().get(organizationId).members();
         if (members.list(-1, -1).stream().noneMatch(m -> m.getId().equals(subject))) {
             try (Response response = members.addMember(subject)) {
                 if (response.getStatus() >= 300 && response.getStatus() != 409) {
-                    throw new IllegalStateException("Adding the lab admin to the organization failed: " + response.getStatus());
+                    throw new IllegalStateException(
+                            "Adding the lab admin to the organization failed: " + response.getStatus());
                 }
             }
         }
-        if (realm.toRepresentation().getSmtpServer() == null || realm.toRepresentation().getSmtpServer().isEmpty()) {
+        if (realm.toRepresentation().getSmtpServer() == null
+                || realm.toRepresentation().getSmtpServer().isEmpty()) {
             log.warn("The realm has no SMTP server: the invitation of {} is not e-mailed", email);
             return subject;
         }
-        realm.users().get(subject).executeActionsEmail(CreativeLabsRealm.GATEWAY_CLIENT, null, INVITATION_LIFESPAN_SECONDS,
-                List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"));
+        realm.users()
+                .get(subject)
+                .executeActionsEmail(
+                        CreativeLabsRealm.GATEWAY_CLIENT,
+                        null,
+                        INVITATION_LIFESPAN_SECONDS,
+                        List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"));
         return subject;
     }
 
     /** What one lab's mirror changed; {@code unknown}: subjects with no Keycloak account (skipped, reported). */
-    public record MirrorChange(int added, int removed, List<String> unknown) {
-    }
+    public record MirrorChange(int added, int removed, List<String> unknown) {}
 
     /**
      * Makes the organization's members exactly these subjects. An account that no longer exists is skipped and
      * reported (Keycloak answers 400 "User does not exist" for it, not 404), so it never stops the removals.
      */
     public MirrorChange mirrorMembers(String organizationId, java.util.Set<String> subjects) {
-        var members = keycloak.realm(properties.realm()).organizations().get(organizationId).members();
+        var members = keycloak.realm(properties.realm())
+                .organizations()
+                .get(organizationId)
+                .members();
         java.util.Set<String> current = new java.util.HashSet<>();
         members.list(-1, -1).forEach(m -> current.add(m.getId()));
         int removed = 0;
@@ -97,8 +108,8 @@ public class LabIdentities {
                     } else if (status == 400 || status == 404) {
                         unknown.add(subject);
                     } else if (status != 409) {
-                        throw new IllegalStateException("Adding " + subject + " to organization " + organizationId + " failed: "
-                                + status);
+                        throw new IllegalStateException(
+                                "Adding " + subject + " to organization " + organizationId + " failed: " + status);
                     }
                 }
             }
@@ -108,8 +119,10 @@ public class LabIdentities {
 
     /** The subject of the account with this e-mail (the invited lab admin). */
     public String subjectOf(String email) {
-        return keycloak.realm(properties.realm()).users().searchByEmail(email, true).stream().findFirst()
-                .map(UserRepresentation::getId).orElseThrow(() -> new IllegalStateException("No account for " + email));
+        return keycloak.realm(properties.realm()).users().searchByEmail(email, true).stream()
+                .findFirst()
+                .map(UserRepresentation::getId)
+                .orElseThrow(() -> new IllegalStateException("No account for " + email));
     }
 
     private static String create(RealmResource realm, String email) {
@@ -120,7 +133,8 @@ public class LabIdentities {
         user.setRequiredActions(List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"));
         try (Response response = realm.users().create(user)) {
             if (response.getStatus() >= 300 && response.getStatus() != 409) {
-                throw new IllegalStateException("Creating the account of " + email + " failed: " + response.getStatus());
+                throw new IllegalStateException(
+                        "Creating the account of " + email + " failed: " + response.getStatus());
             }
         }
         return realm.users().searchByEmail(email, true).get(0).getId();

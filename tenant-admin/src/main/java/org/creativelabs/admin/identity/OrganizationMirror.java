@@ -37,13 +37,19 @@ public class OrganizationMirror {
     private static final Logger log = LoggerFactory.getLogger(OrganizationMirror.class);
     /** The pass's lease: one instance at a time; a crashed instance's lease runs out after two minutes. */
     public static final String LEASE = "organization-mirror";
+
     private static final int LEASE_SECONDS = 120;
 
     /**
      * One pass: {@code alreadyRunning} when another instance holds the pass (nothing was done here); accounts that no
      * longer exist in Keycloak are listed per lab and skipped; a lab that failed is listed and the others still run.
      */
-    public record Result(boolean alreadyRunning, int labs, int added, int removed, List<String> unknownAccounts,
+    public record Result(
+            boolean alreadyRunning,
+            int labs,
+            int added,
+            int removed,
+            List<String> unknownAccounts,
             List<String> failed) {
 
         static Result busy() {
@@ -59,7 +65,11 @@ public class OrganizationMirror {
     private final int sweepPageSize;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
-    OrganizationMirror(JdbcTemplate jdbc, LabRegistry registry, PlatformCore platformCore, LabIdentities identities,
+    OrganizationMirror(
+            JdbcTemplate jdbc,
+            LabRegistry registry,
+            PlatformCore platformCore,
+            LabIdentities identities,
             @Value("${platform.identity.changed-page-size:100}") int changedPageSize,
             @Value("${platform.identity.sweep-page-size:25}") int sweepPageSize) {
         this.jdbc = jdbc;
@@ -70,14 +80,23 @@ public class OrganizationMirror {
         this.sweepPageSize = sweepPageSize;
     }
 
-    @Scheduled(fixedDelayString = "${platform.identity.mirror-interval:1m}", initialDelayString = "${platform.identity.mirror-interval:1m}")
+    @Scheduled(
+            fixedDelayString = "${platform.identity.mirror-interval:1m}",
+            initialDelayString = "${platform.identity.mirror-interval:1m}")
     void repairDrift() {
         Result result = mirrorChanged();
         if (result.alreadyRunning()) {
             log.debug("Organization mirror: another instance is running the pass");
-        } else if (result.added() + result.removed() > 0 || !result.failed().isEmpty() || !result.unknownAccounts().isEmpty()) {
-            log.info("Organization mirror: {} labs, {} added, {} removed, unknown accounts skipped: {}, failed: {}",
-                    result.labs(), result.added(), result.removed(), result.unknownAccounts().size(), result.failed());
+        } else if (result.added() + result.removed() > 0
+                || !result.failed().isEmpty()
+                || !result.unknownAccounts().isEmpty()) {
+            log.info(
+                    "Organization mirror: {} labs, {} added, {} removed, unknown accounts skipped: {}, failed: {}",
+                    result.labs(),
+                    result.added(),
+                    result.removed(),
+                    result.unknownAccounts().size(),
+                    result.failed());
         }
     }
 
@@ -103,16 +122,25 @@ public class OrganizationMirror {
             List<LabRegistry.RegisteredLab> active = registry.activeWithOrganization();
             Map<UUID, State> states = new HashMap<>();
             jdbc.query("SELECT lab_id, changed_at, mirrored_at FROM organization_mirror_state", rs -> {
-                states.put(rs.getObject(1, UUID.class), new State(instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3))));
+                states.put(
+                        rs.getObject(1, UUID.class),
+                        new State(instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3))));
             });
             List<LabRegistry.RegisteredLab> changed = active.stream()
-                    .filter(lab -> states.containsKey(lab.id()) && states.get(lab.id()).changedSinceMirrored())
-                    .sorted(Comparator.comparing(lab -> states.get(lab.id()).changedAt())).limit(changedPageSize).toList();
-            List<LabRegistry.RegisteredLab> sweep = active.stream().filter(lab -> !changed.contains(lab))
-                    .sorted(Comparator.comparing(lab -> Optional.ofNullable(states.get(lab.id())).map(State::mirroredAt)
+                    .filter(lab ->
+                            states.containsKey(lab.id()) && states.get(lab.id()).changedSinceMirrored())
+                    .sorted(Comparator.comparing(lab -> states.get(lab.id()).changedAt()))
+                    .limit(changedPageSize)
+                    .toList();
+            List<LabRegistry.RegisteredLab> sweep = active.stream()
+                    .filter(lab -> !changed.contains(lab))
+                    .sorted(Comparator.comparing(lab -> Optional.ofNullable(states.get(lab.id()))
+                            .map(State::mirroredAt)
                             .orElse(Instant.EPOCH)))
-                    .limit(sweepPageSize).toList();
-            return mirrorEach(java.util.stream.Stream.concat(changed.stream(), sweep.stream()).toList());
+                    .limit(sweepPageSize)
+                    .toList();
+            return mirrorEach(java.util.stream.Stream.concat(changed.stream(), sweep.stream())
+                    .toList());
         });
     }
 
@@ -168,8 +196,8 @@ public class OrganizationMirror {
      */
     private LabIdentities.MirrorChange mirror(LabRegistry.RegisteredLab lab) {
         Timestamp started = jdbc.queryForObject("SELECT now()", Timestamp.class);
-        LabIdentities.MirrorChange change = identities.mirrorMembers(lab.organizationId(),
-                new HashSet<>(platformCore.activeMembers(lab.id())));
+        LabIdentities.MirrorChange change =
+                identities.mirrorMembers(lab.organizationId(), new HashSet<>(platformCore.activeMembers(lab.id())));
         jdbc.update("""
                 INSERT INTO organization_mirror_state (lab_id, mirrored_at) VALUES (?, ?)
                 ON CONFLICT (lab_id) DO UPDATE SET mirrored_at = EXCLUDED.mirrored_at""", lab.id(), started);
@@ -184,12 +212,14 @@ public class OrganizationMirror {
         return jdbc.update("""
                 INSERT INTO scheduled_lease (name, owner, until) VALUES (?, ?, now() + make_interval(secs => ?))
                 ON CONFLICT (name) DO UPDATE SET owner = EXCLUDED.owner, until = EXCLUDED.until
-                WHERE scheduled_lease.until < now() OR scheduled_lease.owner = EXCLUDED.owner""",
-                LEASE, owner, LEASE_SECONDS) == 1;
+                WHERE scheduled_lease.until < now() OR scheduled_lease.owner = EXCLUDED.owner""", LEASE, owner, LEASE_SECONDS) == 1;
     }
 
     private void renew() {
-        jdbc.update("UPDATE scheduled_lease SET until = now() + make_interval(secs => ?) WHERE name = ? AND owner = ?",
-                LEASE_SECONDS, LEASE, owner);
+        jdbc.update(
+                "UPDATE scheduled_lease SET until = now() + make_interval(secs => ?) WHERE name = ? AND owner = ?",
+                LEASE_SECONDS,
+                LEASE,
+                owner);
     }
 }

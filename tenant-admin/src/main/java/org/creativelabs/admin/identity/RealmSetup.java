@@ -34,12 +34,19 @@ class RealmSetup implements ApplicationRunner {
                 secrets.put(client, secret);
             }
         });
-        var definition = CreativeLabsRealm.definition(
-                new CreativeLabsRealm.Settings(keycloak.gatewayRedirectUris(), secrets, keycloak.devClients(), keycloak.smtp()));
-        try (Keycloak admin = Keycloak.getInstance(keycloak.url(), keycloak.adminRealm(), keycloak.adminUsername(),
-                keycloak.adminPassword(), keycloak.adminClientId())) {
-            new RealmReconciler(admin).apply(definition, CreativeLabsRealm.serviceAccountRealmRoles(),
-                    CreativeLabsRealm.serviceAccountManagementRoles());
+        var definition = CreativeLabsRealm.definition(new CreativeLabsRealm.Settings(
+                keycloak.gatewayRedirectUris(), secrets, keycloak.devClients(), keycloak.smtp()));
+        try (Keycloak admin = Keycloak.getInstance(
+                keycloak.url(),
+                keycloak.adminRealm(),
+                keycloak.adminUsername(),
+                keycloak.adminPassword(),
+                keycloak.adminClientId())) {
+            new RealmReconciler(admin)
+                    .apply(
+                            definition,
+                            CreativeLabsRealm.serviceAccountRealmRoles(),
+                            CreativeLabsRealm.serviceAccountManagementRoles());
         }
     }
 }

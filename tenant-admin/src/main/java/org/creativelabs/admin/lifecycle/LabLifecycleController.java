@@ -50,8 +50,14 @@ class LabLifecycleController {
     private final OrganizationMirror mirror;
     private final JsonMapper json;
 
-    LabLifecycleController(JdbcTemplate jdbc, LabRegistry registry, PlatformCore platformCore, LabIdentities identities,
-            PlatformAudit audit, OrganizationMirror mirror, JsonMapper json) {
+    LabLifecycleController(
+            JdbcTemplate jdbc,
+            LabRegistry registry,
+            PlatformCore platformCore,
+            LabIdentities identities,
+            PlatformAudit audit,
+            OrganizationMirror mirror,
+            JsonMapper json) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.platformCore = platformCore;
@@ -80,18 +86,25 @@ class LabLifecycleController {
 
     @PostMapping("/api/labs/{slug}/archive")
     @PreAuthorize("hasRole('platform-coordinator')")
-    @Operation(summary = "Stop the lab for good (it never serves again) and export its data on the server; the export can "
-            + "be restored into a new lab (restoreFromExport), and is kept after the lab is deleted")
+    @Operation(
+            summary = "Stop the lab for good (it never serves again) and export its data on the server; the export can "
+                    + "be restored into a new lab (restoreFromExport), and is kept after the lab is deleted")
     Lab archive(@PathVariable String slug, Authentication caller) {
         Lab lab = change(slug, EnumSet.of(LabStatus.ACTIVE, LabStatus.SUSPENDED), LabStatus.ARCHIVED, caller);
         platformCore.archive(lab.id());
         JsonNode manifest = platformCore.export(lab.id());
         UUID exportId = UUID.fromString(manifest.get("exportId").asString());
         Map<String, Long> rows = new java.util.TreeMap<>();
-        manifest.get("tables").forEach(t -> rows.put(t.get("name").asString(), t.get("rows").asLong()));
-        String[] labAdmins = manifest.get("labAdmins").valueStream().map(JsonNode::asString).toArray(String[]::new);
-        jdbc.update("INSERT INTO lab_export (export_id, lab_id, rows, lab_admins) VALUES (?, ?, ?::jsonb, ?)", exportId, lab.id(),
-                json.writeValueAsString(rows), labAdmins);
+        manifest.get("tables")
+                .forEach(t -> rows.put(t.get("name").asString(), t.get("rows").asLong()));
+        String[] labAdmins =
+                manifest.get("labAdmins").valueStream().map(JsonNode::asString).toArray(String[]::new);
+        jdbc.update(
+                "INSERT INTO lab_export (export_id, lab_id, rows, lab_admins) VALUES (?, ?, ?::jsonb, ?)",
+                exportId,
+                lab.id(),
+                json.writeValueAsString(rows),
+                labAdmins);
         Lab archived = set(lab, LabStatus.ARCHIVED, caller, "LAB_ARCHIVED");
         audit.record(caller.getName(), "LAB_EXPORTED", lab.id(), Map.of("exportId", exportId));
         return new Lab(archived.id(), archived.slug(), archived.status(), exportId);
@@ -109,12 +122,17 @@ class LabLifecycleController {
 
     @PostMapping("/api/identity/organization-mirror")
     @PreAuthorize("hasRole('platform-coordinator')")
-    @Operation(summary = "Bring every active lab's organization membership in step with its memberships now; changedOnly: "
-            + "the periodic pass's work (labs changed since their last mirror, plus a sweep page)")
+    @Operation(
+            summary = "Bring every active lab's organization membership in step with its memberships now; changedOnly: "
+                    + "the periodic pass's work (labs changed since their last mirror, plus a sweep page)")
     org.springframework.http.ResponseEntity<?> mirror(@RequestParam(defaultValue = "false") boolean changedOnly) {
         var result = changedOnly ? mirror.mirrorChanged() : mirror.mirrorAll();
-        return result.alreadyRunning() ? org.springframework.http.ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(Problems.problem(HttpStatus.CONFLICT, "busy", "Another instance is mirroring right now; try again shortly."))
+        return result.alreadyRunning()
+                ? org.springframework.http.ResponseEntity.status(HttpStatus.CONFLICT)
+                        .body(Problems.problem(
+                                HttpStatus.CONFLICT,
+                                "busy",
+                                "Another instance is mirroring right now; try again shortly."))
                 : org.springframework.http.ResponseEntity.ok(result);
     }
 
@@ -127,7 +145,9 @@ class LabLifecycleController {
 
     @PostMapping("/api/fleet/migrate")
     @PreAuthorize("hasRole('platform-coordinator')")
-    @Operation(summary = "Migrate every lab to the latest schema (bounded parallelism); onlyFailed retries the failed ones")
+    @Operation(
+            summary =
+                    "Migrate every lab to the latest schema (bounded parallelism); onlyFailed retries the failed ones")
     JsonNode migrateAll(@RequestParam(defaultValue = "false") boolean onlyFailed, Authentication caller) {
         JsonNode report = platformCore.migrateAll(onlyFailed);
         audit.record(caller.getName(), "FLEET_MIGRATED", null, Map.of("onlyFailed", onlyFailed));
@@ -135,11 +155,18 @@ class LabLifecycleController {
     }
 
     private Lab change(String slug, EnumSet<LabStatus> from, LabStatus to, Authentication caller) {
-        Lab lab = registry.bySlug(slug).map(l -> new Lab(l.id(), l.slug(), l.status()))
-                .orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND, "lab-not-found", "There is no lab \"" + slug + "\"."));
+        Lab lab = registry.bySlug(slug)
+                .map(l -> new Lab(l.id(), l.slug(), l.status()))
+                .orElseThrow(() ->
+                        Problems.exception(HttpStatus.NOT_FOUND, "lab-not-found", "There is no lab \"" + slug + "\"."));
         if (!from.contains(lab.status())) {
-            throw Problems.exception(HttpStatus.CONFLICT, "lifecycle", "Lab \"" + slug + "\" is " + lab.status() + "; it can become "
-                    + to + " only from " + String.join(" or ", from.stream().map(LabStatus::name).sorted().toList()) + ".");
+            throw Problems.exception(
+                    HttpStatus.CONFLICT,
+                    "lifecycle",
+                    "Lab \"" + slug + "\" is " + lab.status() + "; it can become " + to + " only from "
+                            + String.join(
+                                    " or ",
+                                    from.stream().map(LabStatus::name).sorted().toList()) + ".");
         }
         return lab;
     }

@@ -23,17 +23,27 @@ public class PlatformCore {
 
     private final RestClient http;
 
-    PlatformCore(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
+    PlatformCore(
+            ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientService clients,
             @Value("${platform.platform-core-url}") String platformCoreUrl) {
-        this.http = ServiceClients.restClient(registrations, clients, "platform-provisioner", platformCoreUrl, Duration.ofMinutes(2));
+        this.http = ServiceClients.restClient(
+                registrations, clients, "platform-provisioner", platformCoreUrl, Duration.ofMinutes(2));
     }
 
     public void createTenant(UUID labId, String slug) {
-        http.post().uri("/internal/tenants").body(Map.of("labId", labId, "slug", slug)).retrieve().toBodilessEntity();
+        http.post()
+                .uri("/internal/tenants")
+                .body(Map.of("labId", labId, "slug", slug))
+                .retrieve()
+                .toBodilessEntity();
     }
 
     public void migrate(UUID labId) {
-        JsonNode result = http.post().uri("/internal/tenants/{id}/migrate", labId).retrieve().body(JsonNode.class);
+        JsonNode result = http.post()
+                .uri("/internal/tenants/{id}/migrate", labId)
+                .retrieve()
+                .body(JsonNode.class);
         String outcome = result == null ? "none" : result.path("outcome").asString();
         // SKIPPED: already at the latest version, e.g. migrated before a crash of this instance; that is success.
         if (!outcome.equals("MIGRATED") && !outcome.equals("SKIPPED")) {
@@ -42,16 +52,26 @@ public class PlatformCore {
     }
 
     public void seat(UUID labId, String subject, List<String> roles) {
-        http.post().uri("/internal/tenants/{id}/members", labId).body(Map.of("subject", subject, "roles", roles))
-                .retrieve().toBodilessEntity();
+        http.post()
+                .uri("/internal/tenants/{id}/members", labId)
+                .body(Map.of("subject", subject, "roles", roles))
+                .retrieve()
+                .toBodilessEntity();
     }
 
     public JsonNode captureTemplate(UUID labId) {
-        return http.get().uri("/internal/tenants/{id}/template", labId).retrieve().body(JsonNode.class);
+        return http.get()
+                .uri("/internal/tenants/{id}/template", labId)
+                .retrieve()
+                .body(JsonNode.class);
     }
 
     public void applyTemplate(UUID labId, Object template) {
-        http.post().uri("/internal/tenants/{id}/template", labId).body(template).retrieve().toBodilessEntity();
+        http.post()
+                .uri("/internal/tenants/{id}/template", labId)
+                .body(template)
+                .retrieve()
+                .toBodilessEntity();
     }
 
     public void resume(UUID labId) {
@@ -68,17 +88,27 @@ public class PlatformCore {
 
     /** Exports the lab's data on platform-core's server; returns the manifest (table names and row counts, no content). */
     public JsonNode export(UUID labId) {
-        return http.post().uri("/internal/tenants/{id}/exports", labId).retrieve().body(JsonNode.class);
+        return http.post()
+                .uri("/internal/tenants/{id}/exports", labId)
+                .retrieve()
+                .body(JsonNode.class);
     }
 
     /** Replaces a lab's (not yet serving) data with an export's. */
     public void restore(UUID labId, String exportId) {
-        http.post().uri("/internal/tenants/{id}/restore", labId).body(Map.of("exportId", exportId)).retrieve().toBodilessEntity();
+        http.post()
+                .uri("/internal/tenants/{id}/restore", labId)
+                .body(Map.of("exportId", exportId))
+                .retrieve()
+                .toBodilessEntity();
     }
 
     /** The Keycloak subjects with an active membership in the lab. */
     public List<String> activeMembers(UUID labId) {
-        String[] subjects = http.get().uri("/internal/tenants/{id}/members", labId).retrieve().body(String[].class);
+        String[] subjects = http.get()
+                .uri("/internal/tenants/{id}/members", labId)
+                .retrieve()
+                .body(String[].class);
         return subjects == null ? List.of() : List.of(subjects);
     }
 
@@ -89,7 +119,10 @@ public class PlatformCore {
 
     /** Migrates every lab (bounded parallelism in platform-core); per-lab results. */
     public JsonNode migrateAll(boolean onlyFailed) {
-        return http.post().uri("/internal/tenants/migrate?onlyFailed={only}", onlyFailed).retrieve().body(JsonNode.class);
+        return http.post()
+                .uri("/internal/tenants/migrate?onlyFailed={only}", onlyFailed)
+                .retrieve()
+                .body(JsonNode.class);
     }
 
     /** Archives and drops the lab's schema and role; a lab platform-core does not know is already gone. */

@@ -18,9 +18,11 @@ record LabRequest(
         @NotNull String slug,
         @NotBlank @Size(max = 120) String name,
         @NotBlank @Size(max = 120) String region,
+
         @NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = "en|ru|ky|uz", message = "must be one of en, ru, ky, uz") String> languages,
+
         @NotBlank @Email @Size(max = 254) String adminEmail,
         @Size(max = 60) String template,
         @Size(max = 30) String templateFromLab,
-        @Pattern(regexp = "[0-9a-f-]{36}", message = "must be an export id") String restoreFromExport) {
-}
+
+        @Pattern(regexp = "[0-9a-f-]{36}", message = "must be an export id") String restoreFromExport) {}

@@ -65,20 +65,32 @@ class ProvisioningController {
     @PostMapping("/api/labs")
     @PreAuthorize("hasRole('platform-coordinator')")
     @Operation(summary = "Open a new lab (202 with its provisioning job; the same request again returns the same job)")
-    ResponseEntity<JobView> provision(@Valid @RequestBody LabRequest request, Authentication caller,
+    ResponseEntity<JobView> provision(
+            @Valid @RequestBody LabRequest request,
+            Authentication caller,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         String reason = LabSlugs.reasonAgainst(request.slug());
         if (reason != null) {
-            throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-lab-slug", "slug: " + switch (reason) {
-                case "reserved" -> "\"" + request.slug() + "\" is reserved and cannot name a lab.";
-                case "hyphens" -> "a lab slug does not end with a hyphen or contain two in a row.";
-                default -> "a lab slug starts with a lowercase letter and has only lowercase letters, digits and hyphens "
-                        + "(2 to 30 characters).";
-            }, Map.of("field", "slug"));
+            throw Problems.exception(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-lab-slug",
+                    "slug: "
+                            + switch (reason) {
+                                case "reserved" -> "\"" + request.slug() + "\" is reserved and cannot name a lab.";
+                                case "hyphens" -> "a lab slug does not end with a hyphen or contain two in a row.";
+                                default ->
+                                    "a lab slug starts with a lowercase letter and has only lowercase letters, digits and hyphens "
+                                            + "(2 to 30 characters).";
+                            },
+                    Map.of("field", "slug"));
         }
-        if (request.template() != null && jobs.templateContent(request.template()).isEmpty()) {
-            throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-request", "template: there is no template \""
-                    + request.template() + "\".", Map.of("field", "template"));
+        if (request.template() != null
+                && jobs.templateContent(request.template()).isEmpty()) {
+            throw Problems.exception(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    "template: there is no template \"" + request.template() + "\".",
+                    Map.of("field", "template"));
         }
         if (request.restoreFromExport() != null) {
             checkRestore(request);
@@ -89,15 +101,22 @@ class ProvisioningController {
             Optional<UUID> earlier = jobs.byIdempotencyKey(caller.getName(), idempotencyKey);
             if (earlier.isPresent()) {
                 if (!jobs.hashOf(earlier.get()).equals(hash)) {
-                    throw Problems.exception(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key",
-                            "This Idempotency-Key was already used for a different request.", Map.of());
+                    throw Problems.exception(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "idempotency-key",
+                            "This Idempotency-Key was already used for a different request.",
+                            Map.of());
                 }
                 return accepted(earlier.get());
             }
         }
         try {
             UUID jobId = jobs.create(UUID.randomUUID(), request, requestJson, hash, caller.getName(), idempotencyKey);
-            audit.record(caller.getName(), "LAB_REQUESTED", jobs.find(jobId).orElseThrow().labId(), Map.of("slug", request.slug()));
+            audit.record(
+                    caller.getName(),
+                    "LAB_REQUESTED",
+                    jobs.find(jobId).orElseThrow().labId(),
+                    Map.of("slug", request.slug()));
             return accepted(jobId);
         } catch (DuplicateKeyException taken) {
             // The same request again (e.g. a retry without a key) is the same lab; anything else wants a taken slug.
@@ -105,8 +124,12 @@ class ProvisioningController {
             if (existing.isPresent() && existing.get()[1].equals(hash)) {
                 return accepted(UUID.fromString(existing.get()[0]));
             }
-            throw Problems.exception(HttpStatus.CONFLICT, "slug-taken", "The slug \"" + request.slug()
-                    + "\" belongs to a lab that exists or existed; slugs are never reused.", Map.of("field", "slug"));
+            throw Problems.exception(
+                    HttpStatus.CONFLICT,
+                    "slug-taken",
+                    "The slug \"" + request.slug()
+                            + "\" belongs to a lab that exists or existed; slugs are never reused.",
+                    Map.of("field", "slug"));
         }
     }
 
@@ -116,8 +139,12 @@ class ProvisioningController {
      */
     private void checkRestore(LabRequest request) {
         ProvisioningJobs.ArchivedExport export = jobs.archivedExport(request.restoreFromExport())
-                .orElseThrow(() -> Problems.exception(HttpStatus.BAD_REQUEST, "invalid-request", "restoreFromExport: there is no "
-                        + "export " + request.restoreFromExport() + " of an archived lab.", Map.of("field", "restoreFromExport")));
+                .orElseThrow(() -> Problems.exception(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-request",
+                        "restoreFromExport: there is no " + "export " + request.restoreFromExport()
+                                + " of an archived lab.",
+                        Map.of("field", "restoreFromExport")));
         String admin;
         try {
             admin = identities.subjectOf(request.adminEmail());
@@ -125,8 +152,12 @@ class ProvisioningController {
             admin = null;
         }
         if (export.labAdmins() == null || admin == null || !export.labAdmins().contains(admin)) {
-            throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-request", "adminEmail: a restored lab keeps its own "
-                    + "lab admins; name one of the archived lab's lab admins.", Map.of("field", "adminEmail"));
+            throw Problems.exception(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    "adminEmail: a restored lab keeps its own "
+                            + "lab admins; name one of the archived lab's lab admins.",
+                    Map.of("field", "adminEmail"));
         }
     }
 
@@ -144,22 +175,29 @@ class ProvisioningController {
         SseEmitter emitter = new SseEmitter(Duration.ofMinutes(10).toMillis());
         AtomicReference<String> last = new AtomicReference<>("");
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
-        task.set(progress.scheduleWithFixedDelay(() -> {
-            try {
-                JobView job = find(id);
-                String now = json.writeValueAsString(job);
-                if (!now.equals(last.getAndSet(now))) {
-                    emitter.send(SseEmitter.event().name("progress").id(String.valueOf(now.hashCode())).data(job));
-                }
-                if (job.finished()) {
-                    emitter.complete();
-                    task.get().cancel(false);
-                }
-            } catch (IOException | RuntimeException gone) {
-                emitter.completeWithError(gone);
-                task.get().cancel(false);
-            }
-        }, 0, 250, TimeUnit.MILLISECONDS));
+        task.set(progress.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        JobView job = find(id);
+                        String now = json.writeValueAsString(job);
+                        if (!now.equals(last.getAndSet(now))) {
+                            emitter.send(SseEmitter.event()
+                                    .name("progress")
+                                    .id(String.valueOf(now.hashCode()))
+                                    .data(job));
+                        }
+                        if (job.finished()) {
+                            emitter.complete();
+                            task.get().cancel(false);
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        emitter.completeWithError(gone);
+                        task.get().cancel(false);
+                    }
+                },
+                0,
+                250,
+                TimeUnit.MILLISECONDS));
         emitter.onCompletion(() -> task.get().cancel(false));
         emitter.onTimeout(() -> task.get().cancel(false));
         return emitter;
@@ -171,7 +209,10 @@ class ProvisioningController {
     ResponseEntity<JobView> retry(@PathVariable UUID id, Authentication caller) {
         JobView job = find(id);
         if (!jobs.requeue(id)) {
-            throw Problems.exception(HttpStatus.CONFLICT, "not-failed", "Job " + id + " is " + job.status() + "; only a failed job is retried.",
+            throw Problems.exception(
+                    HttpStatus.CONFLICT,
+                    "not-failed",
+                    "Job " + id + " is " + job.status() + "; only a failed job is retried.",
                     Map.of());
         }
         audit.record(caller.getName(), "PROVISIONING_RETRIED", job.labId(), Map.of("job", id));
@@ -179,17 +220,21 @@ class ProvisioningController {
     }
 
     private ResponseEntity<JobView> accepted(UUID jobId) {
-        return ResponseEntity.accepted().location(URI.create("/api/provisioning/jobs/" + jobId)).body(find(jobId));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/provisioning/jobs/" + jobId))
+                .body(find(jobId));
     }
 
     private JobView find(UUID id) {
-        return jobs.find(id).orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND, "job-not-found", "There is no provisioning job " + id + ".",
-                Map.of()));
+        return jobs.find(id)
+                .orElseThrow(() -> Problems.exception(
+                        HttpStatus.NOT_FOUND, "job-not-found", "There is no provisioning job " + id + ".", Map.of()));
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

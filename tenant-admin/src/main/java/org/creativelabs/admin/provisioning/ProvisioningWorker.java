@@ -45,13 +45,20 @@ class ProvisioningWorker {
     private final int maxAttempts;
     private final ObjectProvider<StepFaults> faults;
     private final Duration pollInterval;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "provisioning"));
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
-            r -> daemon(r, "provisioning-lease-heartbeat"));
+    private final ScheduledExecutorService poller =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "provisioning"));
+    private final ScheduledExecutorService heartbeats =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "provisioning-lease-heartbeat"));
 
-    ProvisioningWorker(ProvisioningJobs jobs, PlatformCore platformCore, LabIdentities identities, PlatformAudit audit,
-            JsonMapper json, @Value("${platform.provisioning.lease:30s}") Duration lease,
-            @Value("${platform.provisioning.max-attempts:3}") int maxAttempts, ObjectProvider<StepFaults> faults,
+    ProvisioningWorker(
+            ProvisioningJobs jobs,
+            PlatformCore platformCore,
+            LabIdentities identities,
+            PlatformAudit audit,
+            JsonMapper json,
+            @Value("${platform.provisioning.lease:30s}") Duration lease,
+            @Value("${platform.provisioning.max-attempts:3}") int maxAttempts,
+            ObjectProvider<StepFaults> faults,
             @Value("${platform.provisioning.poll-interval:500ms}") Duration pollInterval) {
         this.jobs = jobs;
         this.platformCore = platformCore;
@@ -70,13 +77,17 @@ class ProvisioningWorker {
      */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        poller.scheduleWithFixedDelay(() -> {
-            try {
-                runPendingJobs();
-            } catch (RuntimeException e) {
-                log.warn("Provisioning poll failed: {}", e.toString());
-            }
-        }, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        runPendingJobs();
+                    } catch (RuntimeException e) {
+                        log.warn("Provisioning poll failed: {}", e.toString());
+                    }
+                },
+                0,
+                pollInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -118,15 +129,28 @@ class ProvisioningWorker {
                 String error = step + ": " + e.getMessage();
                 jobs.markStep(held, step, "FAILED", error);
                 if (job.attempts() + 1 < maxAttempts) {
-                    log.warn("Provisioning {} failed at {} (attempt {} of {}), retrying: {}", request.slug(), step,
-                            job.attempts() + 1, maxAttempts, e.toString());
+                    log.warn(
+                            "Provisioning {} failed at {} (attempt {} of {}), retrying: {}",
+                            request.slug(),
+                            step,
+                            job.attempts() + 1,
+                            maxAttempts,
+                            e.toString());
                     jobs.retryLater(held, error, Duration.ofSeconds(2L * (job.attempts() + 1)));
                 } else {
-                    log.warn("Provisioning {} failed at {} after {} attempts; undoing: {}", request.slug(), step, maxAttempts,
+                    log.warn(
+                            "Provisioning {} failed at {} after {} attempts; undoing: {}",
+                            request.slug(),
+                            step,
+                            maxAttempts,
                             e.toString());
                     List<ProvisioningStep> left = undo(job, request);
-                    jobs.finish(held, false, left.isEmpty() ? error : error + " (not undone yet: " + left
-                            + "; a retry continues from there)");
+                    jobs.finish(
+                            held,
+                            false,
+                            left.isEmpty()
+                                    ? error
+                                    : error + " (not undone yet: " + left + "; a retry continues from there)");
                 }
                 return;
             }
@@ -140,13 +164,17 @@ class ProvisioningWorker {
     /** Keeps renewing the lease while one step runs, however long its calls take; stopped when the step ends. */
     private Heartbeat heartbeat(ProvisioningJobs.Lease held) {
         long period = Math.max(100, lease.toMillis() / 3);
-        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
-            try {
-                jobs.renew(held, lease);
-            } catch (RuntimeException e) {
-                log.debug("Renewing the lease of job {} failed: {}", held.jobId(), e.toString());
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        jobs.renew(held, lease);
+                    } catch (RuntimeException e) {
+                        log.debug("Renewing the lease of job {} failed: {}", held.jobId(), e.toString());
+                    }
+                },
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
         return () -> beat.cancel(false);
     }
 
@@ -165,11 +193,12 @@ class ProvisioningWorker {
     private void execute(ProvisioningStep step, ProvisioningJobs.Lease held, UUID labId, LabRequest request) {
         faults.ifAvailable(f -> f.before(step, labId));
         switch (step) {
-            case REGISTER -> { }
+            case REGISTER -> {}
             case SCHEMA -> platformCore.createTenant(labId, request.slug());
             case MIGRATE -> platformCore.migrate(labId);
-            case ORGANIZATION -> jobs.setOrganization(held, labId, identities.ensureOrganization(labId.toString(), request.slug(),
-                    request.name()));
+            case ORGANIZATION ->
+                jobs.setOrganization(
+                        held, labId, identities.ensureOrganization(labId.toString(), request.slug(), request.name()));
             case INVITE -> {
                 String organization = identities.ensureOrganization(labId.toString(), request.slug(), request.name());
                 String subject = identities.invite(organization, request.adminEmail());
@@ -180,8 +209,11 @@ class ProvisioningWorker {
                     // The archived lab's data replaces the new schema's, its own lab-admins included; nobody else is
                     // seated (the request named one of them: ProvisioningController).
                     platformCore.restore(labId, request.restoreFromExport());
-                    audit.record(jobs.requestedBy(held.jobId()), "LAB_RESTORED", labId, Map.of("slug", request.slug(),
-                            "exportId", request.restoreFromExport()));
+                    audit.record(
+                            jobs.requestedBy(held.jobId()),
+                            "LAB_RESTORED",
+                            labId,
+                            Map.of("slug", request.slug(), "exportId", request.restoreFromExport()));
                 }
                 platformCore.applyTemplate(labId, template(request));
             }
@@ -196,14 +228,17 @@ class ProvisioningWorker {
     private ObjectNode template(LabRequest request) {
         ObjectNode template = json.createObjectNode();
         if (request.template() != null && !request.template().isBlank()) {
-            template = (ObjectNode) jobs.templateContent(request.template()).map(json::readTree)
+            template = (ObjectNode) jobs.templateContent(request.template())
+                    .map(json::readTree)
                     .orElseThrow(() -> new IllegalStateException("No template " + request.template()));
-        } else if (request.templateFromLab() != null && !request.templateFromLab().isBlank()) {
+        } else if (request.templateFromLab() != null
+                && !request.templateFromLab().isBlank()) {
             UUID source = jobs.labIdOf(request.templateFromLab())
                     .orElseThrow(() -> new IllegalStateException("No lab " + request.templateFromLab() + " to copy"));
             template = (ObjectNode) platformCore.captureTemplate(source);
         }
-        ObjectNode branding = template.has("branding") ? (ObjectNode) template.get("branding") : template.putObject("branding");
+        ObjectNode branding =
+                template.has("branding") ? (ObjectNode) template.get("branding") : template.putObject("branding");
         branding.put("displayName", request.name());
         branding.put("defaultLanguage", request.languages().get(0));
         return template;
@@ -231,10 +266,15 @@ class ProvisioningWorker {
                 throw lost;
             } catch (RuntimeException e) {
                 left.add(step);
-                log.warn("Undoing {} of {} failed; a retry will continue from there: {}", step, request.slug(), e.toString());
+                log.warn(
+                        "Undoing {} of {} failed; a retry will continue from there: {}",
+                        step,
+                        request.slug(),
+                        e.toString());
             }
         }
-        audit.record("provisioning", "PROVISIONING_FAILED", job.labId(), Map.of("slug", request.slug(), "job", job.id()));
+        audit.record(
+                "provisioning", "PROVISIONING_FAILED", job.labId(), Map.of("slug", request.slug(), "job", job.id()));
         return left;
     }
 }

@@ -17,9 +17,14 @@ import org.springframework.stereotype.Repository;
 public class LabRegistry {
 
     /** A registered lab; {@code organizationId} is null until provisioning created its organization. */
-    public record RegisteredLab(UUID id, String slug, String displayName, String region, LabStatus status,
-            String organizationId, Instant createdAt) {
-    }
+    public record RegisteredLab(
+            UUID id,
+            String slug,
+            String displayName,
+            String region,
+            LabStatus status,
+            String organizationId,
+            Instant createdAt) {}
 
     private static final String COLUMNS = "id, slug, display_name, region, status, organization_id, created_at";
 
@@ -31,16 +36,24 @@ public class LabRegistry {
 
     /** A new lab, PROVISIONING; a taken slug (even a deleted lab's) fails with a duplicate key. */
     public void register(UUID id, String slug, String displayName, String region, List<String> languages) {
-        jdbc.update("INSERT INTO lab (id, slug, display_name, region, status, languages) VALUES (?, ?, ?, ?, ?, ?::text[])",
-                id, slug, displayName, region, LabStatus.PROVISIONING.name(), "{" + String.join(",", languages) + "}");
+        jdbc.update(
+                "INSERT INTO lab (id, slug, display_name, region, status, languages) VALUES (?, ?, ?, ?, ?, ?::text[])",
+                id,
+                slug,
+                displayName,
+                region,
+                LabStatus.PROVISIONING.name(),
+                "{" + String.join(",", languages) + "}");
     }
 
     public Optional<RegisteredLab> bySlug(String slug) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM lab WHERE slug = ?", LabRegistry::lab, slug).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM lab WHERE slug = ?", LabRegistry::lab, slug).stream()
+                .findFirst();
     }
 
     public Optional<RegisteredLab> byId(UUID id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM lab WHERE id = ?", LabRegistry::lab, id).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM lab WHERE id = ?", LabRegistry::lab, id).stream()
+                .findFirst();
     }
 
     /** The ACTIVE lab with this slug, if there is one. */
@@ -54,8 +67,10 @@ public class LabRegistry {
 
     /** ACTIVE labs that have their Keycloak organization, by slug. */
     public List<RegisteredLab> activeWithOrganization() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM lab WHERE status = ? AND organization_id IS NOT NULL ORDER BY slug",
-                LabRegistry::lab, LabStatus.ACTIVE.name());
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM lab WHERE status = ? AND organization_id IS NOT NULL ORDER BY slug",
+                LabRegistry::lab,
+                LabStatus.ACTIVE.name());
     }
 
     public void setStatus(UUID id, LabStatus status) {
@@ -67,8 +82,13 @@ public class LabRegistry {
     }
 
     private static RegisteredLab lab(ResultSet rs, int row) throws SQLException {
-        return new RegisteredLab(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("display_name"),
-                rs.getString("region"), LabStatus.valueOf(rs.getString("status")), rs.getString("organization_id"),
+        return new RegisteredLab(
+                rs.getObject("id", UUID.class),
+                rs.getString("slug"),
+                rs.getString("display_name"),
+                rs.getString("region"),
+                LabStatus.valueOf(rs.getString("status")),
+                rs.getString("organization_id"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

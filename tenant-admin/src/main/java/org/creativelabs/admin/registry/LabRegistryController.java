@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "registry", description = "Regional labs and their lifecycle")
 class LabRegistryController {
 
-    record RegistryEntry(UUID id, String slug, String displayName, String region, LabStatus status, Instant createdAt) {
-    }
+    record RegistryEntry(
+            UUID id, String slug, String displayName, String region, LabStatus status, Instant createdAt) {}
 
     private final LabRegistry registry;
 
@@ -27,7 +27,9 @@ class LabRegistryController {
     @GetMapping
     @PreAuthorize("hasAnyRole('platform-coordinator', 'undp-viewer')")
     List<RegistryEntry> list() {
-        return registry.all().stream().map(lab -> new RegistryEntry(lab.id(), lab.slug(), lab.displayName(), lab.region(),
-                lab.status(), lab.createdAt())).toList();
+        return registry.all().stream()
+                .map(lab -> new RegistryEntry(
+                        lab.id(), lab.slug(), lab.displayName(), lab.region(), lab.status(), lab.createdAt()))
+                .toList();
     }
 }

@@ -19,17 +19,22 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            JwtDecoder decoder,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems)
+            throws Exception {
         PlatformTokens.resourceServer(http, decoder, problems)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PlatformTokens.PUBLIC_PATHS).permitAll()
-                        .anyRequest().authenticated());
+                .authorizeHttpRequests(requests -> requests.requestMatchers(PlatformTokens.PUBLIC_PATHS)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated());
         return http.build();
     }
 
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
-        return PlatformTokens.decoder(properties.issuerUri(), properties.audience(), properties.clockSkew(), Clock.systemUTC());
+        return PlatformTokens.decoder(
+                properties.issuerUri(), properties.audience(), properties.clockSkew(), Clock.systemUTC());
     }
 }

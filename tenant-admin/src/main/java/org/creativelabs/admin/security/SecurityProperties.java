@@ -4,5 +4,4 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 @ConfigurationProperties("platform.security")
-record SecurityProperties(String issuerUri, String audience, Duration clockSkew) {
-}
+record SecurityProperties(String issuerUri, String audience, Duration clockSkew) {}

@@ -34,11 +34,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "templates", description = "Lab-in-a-box templates")
 class LabTemplateController {
 
-    record Capture(@NotBlank @Size(max = 30) String fromLab, @Size(max = 500) String description) {
-    }
+    record Capture(
+            @NotBlank @Size(max = 30) String fromLab,
+            @Size(max = 500) String description) {}
 
-    record Template(String name, String description, JsonNode content, UUID capturedFrom, String updatedBy, Instant updatedAt) {
-    }
+    record Template(
+            String name,
+            String description,
+            JsonNode content,
+            UUID capturedFrom,
+            String updatedBy,
+            Instant updatedAt) {}
 
     private final JdbcTemplate jdbc;
     private final PlatformCore platformCore;
@@ -46,7 +52,8 @@ class LabTemplateController {
     private final PlatformAudit audit;
     private final JsonMapper json;
 
-    LabTemplateController(JdbcTemplate jdbc, PlatformCore platformCore, PlatformAudit audit, JsonMapper json, LabRegistry registry) {
+    LabTemplateController(
+            JdbcTemplate jdbc, PlatformCore platformCore, PlatformAudit audit, JsonMapper json, LabRegistry registry) {
         this.registry = registry;
         this.jdbc = jdbc;
         this.platformCore = platformCore;
@@ -59,17 +66,24 @@ class LabTemplateController {
     @Operation(summary = "Capture (or capture again) a template from an active lab's structure")
     Template capture(@PathVariable String name, @Valid @RequestBody Capture request, Authentication caller) {
         if (!name.matches("^[a-z][a-z0-9-]{1,59}$")) {
-            throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-request",
-                    "name: a template name has lowercase letters, digits and hyphens (2 to 60).", Map.of("field", "name"));
+            throw Problems.exception(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    "name: a template name has lowercase letters, digits and hyphens (2 to 60).",
+                    Map.of("field", "name"));
         }
-        UUID source = registry.active(request.fromLab()).map(LabRegistry.RegisteredLab::id).orElseThrow(() -> Problems.exception(HttpStatus.BAD_REQUEST, "invalid-request",
-                        "fromLab: there is no active lab \"" + request.fromLab() + "\".", Map.of("field", "fromLab")));
+        UUID source = registry.active(request.fromLab())
+                .map(LabRegistry.RegisteredLab::id)
+                .orElseThrow(() -> Problems.exception(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-request",
+                        "fromLab: there is no active lab \"" + request.fromLab() + "\".",
+                        Map.of("field", "fromLab")));
         JsonNode content = platformCore.captureTemplate(source);
         jdbc.update("""
                 INSERT INTO lab_template (name, description, content, captured_from, updated_by) VALUES (?, ?, ?::jsonb, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET description = excluded.description, content = excluded.content,
-                  captured_from = excluded.captured_from, updated_by = excluded.updated_by, updated_at = now()""",
-                name, request.description(), json.writeValueAsString(content), source, caller.getName());
+                  captured_from = excluded.captured_from, updated_by = excluded.updated_by, updated_at = now()""", name, request.description(), json.writeValueAsString(content), source, caller.getName());
         audit.record(caller.getName(), "TEMPLATE_CAPTURED", source, Map.of("template", name));
         return find(name);
     }
@@ -77,15 +91,24 @@ class LabTemplateController {
     @GetMapping("/api/templates")
     @PreAuthorize("hasAnyRole('platform-coordinator', 'undp-viewer')")
     List<Template> list() {
-        return jdbc.query("SELECT name, description, content::text, captured_from, updated_by, updated_at FROM lab_template ORDER BY name",
-                (rs, row) -> new Template(rs.getString(1), rs.getString(2), json.readTree(rs.getString(3)),
-                        rs.getObject(4, UUID.class), rs.getString(5), rs.getTimestamp(6).toInstant()));
+        return jdbc.query(
+                "SELECT name, description, content::text, captured_from, updated_by, updated_at FROM lab_template ORDER BY name",
+                (rs, row) -> new Template(
+                        rs.getString(1),
+                        rs.getString(2),
+                        json.readTree(rs.getString(3)),
+                        rs.getObject(4, UUID.class),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()));
     }
 
     @GetMapping("/api/templates/{name}")
     @PreAuthorize("hasAnyRole('platform-coordinator', 'undp-viewer')")
     Template find(@PathVariable String name) {
-        return list().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() -> Problems.exception(
-                HttpStatus.NOT_FOUND, "template-not-found", "There is no template \"" + name + "\"."));
+        return list().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> Problems.exception(
+                        HttpStatus.NOT_FOUND, "template-not-found", "There is no template \"" + name + "\"."));
     }
 }

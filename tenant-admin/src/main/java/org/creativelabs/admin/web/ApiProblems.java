@@ -30,7 +30,8 @@ class ApiProblems extends ProblemJsonExceptionHandler {
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException ex) {
-        return problem(Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid access token for this platform is required."));
+        return problem(Problems.problem(
+                HttpStatus.UNAUTHORIZED, "unauthorized", "A valid access token for this platform is required."));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -40,8 +41,11 @@ class ApiProblems extends ProblemJsonExceptionHandler {
 
     @ExceptionHandler({InvalidParameterException.class, MultipartException.class})
     ResponseEntity<Object> malformed(Exception ex) {
-        return problem(Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request",
-                "The request is malformed: check the URL encoding of its path and parameters and the format of its body."));
+        return problem(
+                Problems.problem(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed-request",
+                        "The request is malformed: check the URL encoding of its path and parameters and the format of its body."));
     }
 
     @ExceptionHandler(Exception.class)
@@ -50,10 +54,11 @@ class ApiProblems extends ProblemJsonExceptionHandler {
             return problem(known.getBody());
         }
         log.error("Unexpected error", ex);
-        return problem(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+        return problem(Problems.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
                 "Something went wrong on our side; it has been logged."));
     }
-
 
     /** Errors raised outside Spring MVC (by the servlet container or the security filters' firewall). */
     @RestController
@@ -63,10 +68,17 @@ class ApiProblems extends ProblemJsonExceptionHandler {
         ResponseEntity<Object> error(HttpServletRequest request) {
             Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
             // Called directly, not forwarded for an error: there is no such page.
-            HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null ? HttpStatus.resolve(c) : HttpStatus.NOT_FOUND;
-            return problem(status.is5xxServerError()
-                    ? Problems.problem(status, "internal-error", "Something went wrong on our side; it has been logged.")
-                    : Problems.problem(status, status.name().toLowerCase().replace('_', '-'), status.getReasonPhrase() + "."));
+            HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null
+                    ? HttpStatus.resolve(c)
+                    : HttpStatus.NOT_FOUND;
+            return problem(
+                    status.is5xxServerError()
+                            ? Problems.problem(
+                                    status, "internal-error", "Something went wrong on our side; it has been logged.")
+                            : Problems.problem(
+                                    status,
+                                    status.name().toLowerCase().replace('_', '-'),
+                                    status.getReasonPhrase() + "."));
         }
     }
 }

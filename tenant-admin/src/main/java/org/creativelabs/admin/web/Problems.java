@@ -9,8 +9,7 @@ import org.springframework.web.ErrorResponseException;
 /** RFC 9457 problem details with a stable {@code urn:problem:<type>}, as platform-core answers them. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail problem(HttpStatus status, String type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -20,7 +19,8 @@ public final class Problems {
     }
 
     /** An exception Spring MVC renders as that problem, with extra properties (e.g. the {@code field} at fault). */
-    public static ErrorResponseException exception(HttpStatus status, String type, String detail, Map<String, Object> properties) {
+    public static ErrorResponseException exception(
+            HttpStatus status, String type, String detail, Map<String, Object> properties) {
         ProblemDetail problem = problem(status, type, detail);
         properties.forEach(problem::setProperty);
         return new ErrorResponseException(status, problem, null);

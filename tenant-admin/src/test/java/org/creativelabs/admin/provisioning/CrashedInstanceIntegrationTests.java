@@ -40,24 +40,45 @@ class CrashedInstanceIntegrationTests {
         DatabaseLogins logins = TestPostgres.database("clpt_crash");
         int corePort = ServiceProcesses.freePort();
         Process platformCore = ServiceProcesses.platformCore(logins, corePort, Map.of());
-        GreenMail mail = new GreenMail(new ServerSetup(ServiceProcesses.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail mail =
+                new GreenMail(new ServerSetup(ServiceProcesses.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         Process first = null;
         Process second = null;
-        try (TcpProxy keycloakForFirst = new TcpProxy(URI.create(TestKeycloak.url()).getPort())) {
+        try (TcpProxy keycloakForFirst =
+                new TcpProxy(URI.create(TestKeycloak.url()).getPort())) {
             int firstPort = ServiceProcesses.freePort();
-            first = ServiceProcesses.tenantAdmin(tenantAdmin(logins, firstPort, "http://127.0.0.1:" + keycloakForFirst.port(),
-                    "http://127.0.0.1:" + corePort), firstPort);
+            first = ServiceProcesses.tenantAdmin(
+                    tenantAdmin(
+                            logins,
+                            firstPort,
+                            "http://127.0.0.1:" + keycloakForFirst.port(),
+                            "http://127.0.0.1:" + corePort),
+                    firstPort);
 
-            // The first instance's Keycloak hangs: it finishes SCHEMA and MIGRATE, then sits in ORGANIZATION holding the lease.
+            // The first instance's Keycloak hangs: it finishes SCHEMA and MIGRATE, then sits in ORGANIZATION holding
+            // the lease.
             keycloakForFirst.hang();
             String slug = "naryn-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-            String coordinator = TestKeycloak.userToken(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR));
-            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + firstPort + "/api/labs"))
-                    .header("Authorization", "Bearer " + coordinator).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("slug", slug, "name", "At-Bashy Creative Lab",
-                            "region", "Naryn region", "languages", List.of("ky"), "adminEmail", slug + "@example.org"))))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            String coordinator =
+                    TestKeycloak.userToken(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR));
+            HttpResponse<String> accepted = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + firstPort + "/api/labs"))
+                            .header("Authorization", "Bearer " + coordinator)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of(
+                                    "slug",
+                                    slug,
+                                    "name",
+                                    "At-Bashy Creative Lab",
+                                    "region",
+                                    "Naryn region",
+                                    "languages",
+                                    List.of("ky"),
+                                    "adminEmail",
+                                    slug + "@example.org"))))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             String jobId = json.readTree(accepted.body()).get("id").asString();
             awaitStep(logins, jobId, "ORGANIZATION", "RUNNING");
@@ -67,7 +88,8 @@ class CrashedInstanceIntegrationTests {
 
             // The next instance applies the realm (with its mail server, the sink below) and picks up the job.
             int secondPort = ServiceProcesses.freePort();
-            Map<String, String> next = tenantAdmin(logins, secondPort, TestKeycloak.url(), "http://127.0.0.1:" + corePort);
+            Map<String, String> next =
+                    tenantAdmin(logins, secondPort, TestKeycloak.url(), "http://127.0.0.1:" + corePort);
             next.put("KEYCLOAK_RECONCILE_REALM", "true");
             next.put("KEYCLOAK_ADMIN_PASSWORD", TestKeycloak.adminPassword());
             next.put("KEYCLOAK_DEV_CLIENTS", "true");
@@ -75,18 +97,34 @@ class CrashedInstanceIntegrationTests {
             next.put("SMTP_HOST", "127.0.0.1");
             next.put("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
             second = ServiceProcesses.tenantAdmin(next, secondPort);
-            JsonNode job = await("the second instance to finish the job").atMost(Duration.ofMinutes(2))
+            JsonNode job = await("the second instance to finish the job")
+                    .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(300))
-                    .until(() -> json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + secondPort
-                            + "/api/provisioning/jobs/" + jobId)).header("Authorization", "Bearer " + coordinator).build(),
-                            HttpResponse.BodyHandlers.ofString()).body()),
-                            j -> j.get("status").asString().equals("SUCCEEDED") || j.get("status").asString().equals("FAILED"));
+                    .until(
+                            () -> json.readTree(http.send(
+                                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + secondPort
+                                                            + "/api/provisioning/jobs/" + jobId))
+                                                    .header("Authorization", "Bearer " + coordinator)
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofString())
+                                    .body()),
+                            j -> j.get("status").asString().equals("SUCCEEDED")
+                                    || j.get("status").asString().equals("FAILED"));
             assertThat(job.get("status").asString()).as(String.valueOf(job)).isEqualTo("SUCCEEDED");
-            assertThat(TestKeycloak.admin().realm(CreativeLabsRealm.NAME).organizations().search(slug, true, 0, 10)).hasSize(1);
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + corePort + "/api/labs/" + slug
-                    + "/public/branding")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(TestKeycloak.admin()
+                            .realm(CreativeLabsRealm.NAME)
+                            .organizations()
+                            .search(slug, true, 0, 10))
+                    .hasSize(1);
+            HttpResponse<String> page = http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + corePort + "/api/labs/" + slug + "/public/branding"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(mail.waitForIncomingEmail(30_000, 1)).as("the invitation, sent once by the instance that finished").isTrue();
+            assertThat(mail.waitForIncomingEmail(30_000, 1))
+                    .as("the invitation, sent once by the instance that finished")
+                    .isTrue();
         } finally {
             mail.stop();
             for (Process process : new Process[] {first, second, platformCore}) {
@@ -98,8 +136,7 @@ class CrashedInstanceIntegrationTests {
     }
 
     /** Where each step's call is cut off: which server, and a marker of the request whose answer the instance never gets. */
-    private record Kill(String step, boolean keycloak, String marker) {
-    }
+    private record Kill(String step, boolean keycloak, String marker) {}
 
     private static final List<Kill> KILLS = List.of(
             new Kill("SCHEMA", false, "POST /internal/tenants HTTP"),
@@ -120,13 +157,17 @@ class CrashedInstanceIntegrationTests {
         DatabaseLogins logins = TestPostgres.database("clpt_kill");
         int corePort = ServiceProcesses.freePort();
         Process platformCore = ServiceProcesses.platformCore(logins, corePort, Map.of());
-        GreenMail mail = new GreenMail(new ServerSetup(ServiceProcesses.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail mail =
+                new GreenMail(new ServerSetup(ServiceProcesses.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
-        String coordinator = TestKeycloak.userToken(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR));
+        String coordinator =
+                TestKeycloak.userToken(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR));
         Process instance = null;
-        try (TcpProxy keycloak = new TcpProxy(URI.create(TestKeycloak.url()).getPort()); TcpProxy core = new TcpProxy(corePort)) {
+        try (TcpProxy keycloak = new TcpProxy(URI.create(TestKeycloak.url()).getPort());
+                TcpProxy core = new TcpProxy(corePort)) {
             int port = ServiceProcesses.freePort();
-            Map<String, String> first = tenantAdmin(logins, port, "http://127.0.0.1:" + keycloak.port(), "http://127.0.0.1:" + core.port());
+            Map<String, String> first =
+                    tenantAdmin(logins, port, "http://127.0.0.1:" + keycloak.port(), "http://127.0.0.1:" + core.port());
             first.put("KEYCLOAK_RECONCILE_REALM", "true");
             first.put("KEYCLOAK_ADMIN_PASSWORD", TestKeycloak.adminPassword());
             first.put("KEYCLOAK_DEV_CLIENTS", "true");
@@ -135,44 +176,91 @@ class CrashedInstanceIntegrationTests {
             first.put("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
             instance = ServiceProcesses.tenantAdmin(first, port);
             for (Kill kill : KILLS) {
-                String slug = "kill-" + kill.step().toLowerCase(java.util.Locale.ROOT) + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-                java.util.concurrent.CountDownLatch answered = (kill.keycloak() ? keycloak : core).swallowAnswerTo(kill.marker());
+                String slug = "kill-" + kill.step().toLowerCase(java.util.Locale.ROOT) + "-"
+                        + Long.toString(System.nanoTime() % 1_000_000, 36);
+                java.util.concurrent.CountDownLatch answered =
+                        (kill.keycloak() ? keycloak : core).swallowAnswerTo(kill.marker());
                 int mailsBefore = mail.getReceivedMessages().length;
-                HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/labs"))
-                        .header("Authorization", "Bearer " + coordinator).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("slug", slug, "name", "Lab " + slug,
-                                "region", "Naryn region", "languages", List.of("ky"), "adminEmail", slug + "@example.org"))))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> accepted = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/labs"))
+                                .header("Authorization", "Bearer " + coordinator)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of(
+                                        "slug",
+                                        slug,
+                                        "name",
+                                        "Lab " + slug,
+                                        "region",
+                                        "Naryn region",
+                                        "languages",
+                                        List.of("ky"),
+                                        "adminEmail",
+                                        slug + "@example.org"))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
                 String jobId = json.readTree(accepted.body()).get("id").asString();
-                assertThat(answered.await(90, java.util.concurrent.TimeUnit.SECONDS)).as(kill + ": the server answered").isTrue();
+                assertThat(answered.await(90, java.util.concurrent.TimeUnit.SECONDS))
+                        .as(kill + ": the server answered")
+                        .isTrue();
                 instance.destroyForcibly().waitFor();
-                assertThat(stepStatus(logins, jobId, kill.step())).as(kill.step() + " was not recorded as done").isNotEqualTo("DONE");
+                assertThat(stepStatus(logins, jobId, kill.step()))
+                        .as(kill.step() + " was not recorded as done")
+                        .isNotEqualTo("DONE");
 
                 port = ServiceProcesses.freePort();
-                instance = ServiceProcesses.tenantAdmin(tenantAdmin(logins, port, "http://127.0.0.1:" + keycloak.port(),
-                        "http://127.0.0.1:" + core.port()), port);
+                instance = ServiceProcesses.tenantAdmin(
+                        tenantAdmin(
+                                logins, port, "http://127.0.0.1:" + keycloak.port(), "http://127.0.0.1:" + core.port()),
+                        port);
                 int next = port;
-                JsonNode job = await(kill.step() + ": the next instance to finish the job").atMost(Duration.ofMinutes(2))
+                JsonNode job = await(kill.step() + ": the next instance to finish the job")
+                        .atMost(Duration.ofMinutes(2))
                         .pollInterval(Duration.ofMillis(300))
-                        .until(() -> json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + next
-                                        + "/api/provisioning/jobs/" + jobId)).header("Authorization", "Bearer " + coordinator).build(),
-                                HttpResponse.BodyHandlers.ofString()).body()),
-                                j -> j.get("status").asString().equals("SUCCEEDED") || j.get("status").asString().equals("FAILED"));
-                assertThat(job.get("status").asString()).as(kill.step() + ": " + job).isEqualTo("SUCCEEDED");
-                assertThat(TestKeycloak.admin().realm(CreativeLabsRealm.NAME).organizations().search(slug, true, 0, 10))
-                        .as(kill.step() + ": one organization").hasSize(1);
-                HttpResponse<String> tenants = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + corePort
-                        + "/internal/tenants")).header("Authorization", "Bearer "
-                        + TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT)).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(json.readTree(tenants.body()).valueStream().filter(t -> t.get("slug").asString().equals(slug)).count())
-                        .as(kill.step() + ": one schema").isEqualTo(1);
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + corePort + "/api/labs/"
-                        + slug + "/public/branding")).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(page.statusCode()).as(kill.step() + ": the lab serves").isEqualTo(200);
+                        .until(
+                                () -> json.readTree(http.send(
+                                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + next
+                                                                + "/api/provisioning/jobs/" + jobId))
+                                                        .header("Authorization", "Bearer " + coordinator)
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.ofString())
+                                        .body()),
+                                j -> j.get("status").asString().equals("SUCCEEDED")
+                                        || j.get("status").asString().equals("FAILED"));
+                assertThat(job.get("status").asString())
+                        .as(kill.step() + ": " + job)
+                        .isEqualTo("SUCCEEDED");
+                assertThat(TestKeycloak.admin()
+                                .realm(CreativeLabsRealm.NAME)
+                                .organizations()
+                                .search(slug, true, 0, 10))
+                        .as(kill.step() + ": one organization")
+                        .hasSize(1);
+                HttpResponse<String> tenants = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + corePort + "/internal/tenants"))
+                                .header(
+                                        "Authorization",
+                                        "Bearer " + TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(json.readTree(tenants.body())
+                                .valueStream()
+                                .filter(t -> t.get("slug").asString().equals(slug))
+                                .count())
+                        .as(kill.step() + ": one schema")
+                        .isEqualTo(1);
+                HttpResponse<String> page = http.send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + corePort + "/api/labs/" + slug + "/public/branding"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode())
+                        .as(kill.step() + ": the lab serves")
+                        .isEqualTo(200);
                 int invitations = kill.step().equals("INVITE") ? 2 : 1;
                 assertThat(mail.waitForIncomingEmail(30_000, mailsBefore + invitations))
-                        .as(kill.step() + ": " + invitations + " invitation(s)").isTrue();
+                        .as(kill.step() + ": " + invitations + " invitation(s)")
+                        .isTrue();
             }
         } finally {
             mail.stop();
@@ -184,7 +272,8 @@ class CrashedInstanceIntegrationTests {
         }
     }
 
-    private static Map<String, String> tenantAdmin(DatabaseLogins logins, int port, String keycloakUrl, String platformCoreUrl) {
+    private static Map<String, String> tenantAdmin(
+            DatabaseLogins logins, int port, String keycloakUrl, String platformCoreUrl) {
         Map<String, String> environment = new HashMap<>();
         environment.put("PLATFORM_DB_URL", TestPostgres.server().jdbcUrl(logins.database()));
         environment.put("TENANT_ADMIN_DB_USER", logins.tenantAdmin());
@@ -193,7 +282,9 @@ class CrashedInstanceIntegrationTests {
         environment.put("KEYCLOAK_URL", keycloakUrl);
         environment.put("KEYCLOAK_RECONCILE_REALM", "false");
         environment.put("PLATFORM_SECURITY_ISSUERURI", TestKeycloak.issuer());
-        environment.put("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_KEYCLOAK_TOKENURI", TestKeycloak.issuer() + "/protocol/openid-connect/token");
+        environment.put(
+                "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_KEYCLOAK_TOKENURI",
+                TestKeycloak.issuer() + "/protocol/openid-connect/token");
         environment.put("TENANT_ADMIN_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.TENANT_ADMIN_CLIENT));
         environment.put("PROVISIONER_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.PROVISIONER_CLIENT));
         environment.put("PLATFORM_PROVISIONING_LEASE", "3s");
@@ -201,13 +292,16 @@ class CrashedInstanceIntegrationTests {
     }
 
     private static void awaitStep(DatabaseLogins logins, String jobId, String step, String status) {
-        await(step + " to become " + status).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+        await(step + " to become " + status)
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> stepStatus(logins, jobId, step), status::equals);
     }
 
     private static String stepStatus(DatabaseLogins logins, String jobId, String step) throws Exception {
         try (Connection c = TestPostgres.server().connectAsSuperuser(logins.database());
-                PreparedStatement st = c.prepareStatement("SELECT status FROM platform.provisioning_step WHERE job_id = ?::uuid AND step = ?")) {
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT status FROM platform.provisioning_step WHERE job_id = ?::uuid AND step = ?")) {
             st.setString(1, jobId);
             st.setString(2, step);
             try (ResultSet rs = st.executeQuery()) {

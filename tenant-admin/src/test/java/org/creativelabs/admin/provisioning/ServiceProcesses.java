@@ -15,11 +15,11 @@ import org.creativelabs.devstack.TestPostgres;
 /** The services' own jars as separate processes for tests: platform-core on a test database, tenant-admin. */
 final class ServiceProcesses {
 
-    private ServiceProcesses() {
-    }
+    private ServiceProcesses() {}
 
     /** platform-core on the database with these logins, with the test Keycloak; {@code extra} adds or overrides variables. */
-    static Process platformCore(DatabaseLogins logins, int port, Map<String, String> extra) throws IOException, InterruptedException {
+    static Process platformCore(DatabaseLogins logins, int port, Map<String, String> extra)
+            throws IOException, InterruptedException {
         Map<String, String> environment = new HashMap<>();
         environment.put("PLATFORM_DB_URL", TestPostgres.server().jdbcUrl(logins.database()));
         environment.put("PLATFORM_DB_RUNTIME_USER", logins.runtime());
@@ -42,8 +42,14 @@ final class ServiceProcesses {
         }
     }
 
-    private static Process start(Path jar, String name, Map<String, String> environment, int port) throws IOException, InterruptedException {
-        return ChildProcesses.startService(name, jar.toAbsolutePath().normalize(), environment, port,
-                Files.createTempFile("clp-test-" + name, ".log"), Duration.ofMinutes(3));
+    private static Process start(Path jar, String name, Map<String, String> environment, int port)
+            throws IOException, InterruptedException {
+        return ChildProcesses.startService(
+                name,
+                jar.toAbsolutePath().normalize(),
+                environment,
+                port,
+                Files.createTempFile("clp-test-" + name, ".log"),
+                Duration.ofMinutes(3));
     }
 }

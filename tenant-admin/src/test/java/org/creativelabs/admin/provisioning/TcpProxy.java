@@ -45,6 +45,7 @@ final class TcpProxy implements AutoCloseable {
 
         volatile Swallow swallowing;
     }
+
     private final java.util.List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     TcpProxy(int targetPort) throws IOException {
@@ -108,11 +109,14 @@ final class TcpProxy implements AutoCloseable {
 
     private void pipe(Socket from, Socket to, Exchange exchange, boolean request) {
         byte[] buffer = new byte[16384];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             int read;
             while (!cut && (read = in.read(buffer)) >= 0) {
                 Swallow armed = swallow;
-                if (request && armed != null && armed.armed
+                if (request
+                        && armed != null
+                        && armed.armed
                         && new String(buffer, 0, read, StandardCharsets.ISO_8859_1).contains(armed.marker)) {
                     armed.armed = false;
                     exchange.swallowing = armed;

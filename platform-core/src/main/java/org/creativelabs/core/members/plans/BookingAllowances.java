@@ -1,10 +1,10 @@
 package org.creativelabs.core.members.plans;
 
-import org.creativelabs.core.members.LabRole;
-import org.creativelabs.core.members.MembershipRepository;
 import java.util.EnumSet;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.creativelabs.core.members.LabRole;
+import org.creativelabs.core.members.MembershipRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +29,8 @@ public class BookingAllowances {
 
     /** The person's monthly allowance in hours, empty when unlimited. */
     public OptionalInt monthlyHours(String subject) {
-        return memberships.findBySubject(subject)
+        return memberships
+                .findBySubject(subject)
                 .filter(m -> m.planId() != null && m.roles().stream().noneMatch(UNLIMITED::contains))
                 .flatMap(m -> plans.findById(m.planId()))
                 .map(MembershipPlan::monthlyBookingHours)

@@ -35,8 +35,7 @@ public class MembershipPlan {
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
 
-    protected MembershipPlan() {
-    }
+    protected MembershipPlan() {}
 
     MembershipPlan(PlanRequest request) {
         this.id = UUID.randomUUID();

@@ -1,14 +1,13 @@
 package org.creativelabs.core.members.plans;
 
-import org.creativelabs.core.members.Membership;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.creativelabs.core.web.PageView;
-import org.creativelabs.core.web.SortableBy;
 import org.creativelabs.core.web.Problems;
+import org.creativelabs.core.web.SortableBy;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -44,7 +43,8 @@ class PlanController {
     @GetMapping("/plans")
     @PreAuthorize("@labAccess.isMember()")
     @Operation(summary = "Membership plans (active ones unless active=false)")
-    PageView<PlanView> list(@RequestParam(defaultValue = "true") boolean active,
+    PageView<PlanView> list(
+            @RequestParam(defaultValue = "true") boolean active,
             @SortableBy({"name", "monthlyBookingHours"}) @PageableDefault(size = 50, sort = "name") Pageable pageable) {
         return PageView.of(plans.findByActive(active, pageable), MembershipPlan::view);
     }
@@ -52,12 +52,14 @@ class PlanController {
     @PostMapping("/plans")
     @PreAuthorize("@labAccess.hasAnyRole('lab-admin')")
     @Transactional
-    ResponseEntity<PlanView> create(@PathVariable String slug,
+    ResponseEntity<PlanView> create(
+            @PathVariable String slug,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody PlanRequest request) {
         return idempotency.createOnce(idempotencyKey, request, PlanView.class, () -> {
             MembershipPlan plan = plans.saveAndFlush(new MembershipPlan(request));
-            return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/labs/{slug}/plans/{id}").build(slug, plan.id()))
+            return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/labs/{slug}/plans/{id}")
+                            .build(slug, plan.id()))
                     .body(plan.view());
         });
     }
@@ -67,7 +69,8 @@ class PlanController {
     @Operation(summary = "Change a plan (a new allowance applies to bookings made from now on)")
     @Transactional
     PlanView change(@PathVariable UUID id, @Valid @RequestBody PlanRequest request) {
-        MembershipPlan plan = plans.findById(id).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "plan-not-found", id));
+        MembershipPlan plan =
+                plans.findById(id).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "plan-not-found", id));
         if (request.version() == null || request.version() != plan.version()) {
             throw new ObjectOptimisticLockingFailureException(MembershipPlan.class, id);
         }

@@ -15,5 +15,4 @@ record PlanRequest(
         @Min(0) @Max(744) Integer monthlyBookingHours,
         @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal monthlyFeeKgs,
         Boolean active,
-        Long version) {
-}
+        Long version) {}

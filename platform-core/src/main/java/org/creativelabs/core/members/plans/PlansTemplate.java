@@ -33,8 +33,8 @@ class PlansTemplate implements LabTemplatePart {
         ArrayNode items = json.createArrayNode();
         plans.findAll(Sort.by("name")).stream().filter(MembershipPlan::active).forEach(plan -> {
             PlanView v = plan.view();
-            items.add(json.valueToTree(new PlanRequest(v.name(), v.description(), v.monthlyBookingHours(), v.monthlyFeeKgs(),
-                    null, null)));
+            items.add(json.valueToTree(new PlanRequest(
+                    v.name(), v.description(), v.monthlyBookingHours(), v.monthlyFeeKgs(), null, null)));
         });
         return items;
     }
@@ -42,7 +42,11 @@ class PlansTemplate implements LabTemplatePart {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(JsonNode section, LabTemplates templates) {
-        templates.addMissing(section, PlanRequest.class, section(), PlanRequest::name,
+        templates.addMissing(
+                section,
+                PlanRequest.class,
+                section(),
+                PlanRequest::name,
                 plans.findAll().stream().map(p -> p.view().name()).toList(),
                 request -> plans.saveAndFlush(new MembershipPlan(request)));
     }

@@ -39,8 +39,7 @@ class Consent {
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
 
-    protected Consent() {
-    }
+    protected Consent() {}
 
     Consent(UUID membershipId, Set<SensitiveField> fields) {
         this.id = UUID.randomUUID();
@@ -63,7 +62,8 @@ class Consent {
     }
 
     Set<SensitiveField> fields() {
-        return Arrays.stream(fields).map(SensitiveField::of)
+        return Arrays.stream(fields)
+                .map(SensitiveField::of)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(SensitiveField.class)));
     }
 

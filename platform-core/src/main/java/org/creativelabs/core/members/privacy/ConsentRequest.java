@@ -10,14 +10,15 @@ import java.util.Set;
  * Consent to keep these sensitive fields, with their values: every field consented to has a value it accepts, and
  * no value comes without consent.
  */
-record ConsentRequest(@NotEmpty Set<SensitiveField> fields, @NotNull Map<SensitiveField, String> values) {
+record ConsentRequest(
+        @NotEmpty Set<SensitiveField> fields, @NotNull Map<SensitiveField, String> values) {
 
-    @AssertTrue(message = "must hold one accepted value for each consented field, and nothing else")
-    boolean isValues() {
+    @AssertTrue(message = "must hold one accepted value for each consented field, and nothing else") boolean isValues() {
         if (fields == null || values == null) {
             return true;
         }
         return values.keySet().equals(fields)
-                && values.entrySet().stream().allMatch(e -> e.getValue() != null && e.getKey().accepts(e.getValue()));
+                && values.entrySet().stream()
+                        .allMatch(e -> e.getValue() != null && e.getKey().accepts(e.getValue()));
     }
 }

@@ -4,5 +4,4 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-record ConsentView(UUID id, Set<SensitiveField> fields, String wording, Instant givenAt, Instant withdrawnAt) {
-}
+record ConsentView(UUID id, Set<SensitiveField> fields, String wording, Instant givenAt, Instant withdrawnAt) {}

@@ -1,13 +1,13 @@
 package org.creativelabs.core.members.privacy;
 
-import org.creativelabs.core.members.Membership;
-import org.creativelabs.core.members.MembershipReports;
-import org.creativelabs.core.members.MembershipRepository;
-import org.creativelabs.core.members.MembershipView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.creativelabs.core.members.Membership;
+import org.creativelabs.core.members.MembershipReports;
+import org.creativelabs.core.members.MembershipRepository;
+import org.creativelabs.core.members.MembershipView;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.creativelabs.core.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -33,8 +33,14 @@ class MemberPrivacy {
     private final List<PersonalData> features;
     private final MembershipReports reports;
 
-    MemberPrivacy(MembershipRepository memberships, ProfileRepository profiles, ConsentRepository consents,
-            SensitiveAttributes sensitive, PersonalDataAudit audit, IdempotencyKeys idempotency, List<PersonalData> features,
+    MemberPrivacy(
+            MembershipRepository memberships,
+            ProfileRepository profiles,
+            ConsentRepository consents,
+            SensitiveAttributes sensitive,
+            PersonalDataAudit audit,
+            IdempotencyKeys idempotency,
+            List<PersonalData> features,
             MembershipReports reports) {
         this.memberships = memberships;
         this.profiles = profiles;
@@ -54,8 +60,11 @@ class MemberPrivacy {
     }
 
     SensitiveDataView sensitiveData(Membership member) {
-        return new SensitiveDataView(sensitive.of(member.id()),
-                consents.findByMembershipIdOrderByGivenAt(member.id()).stream().map(Consent::view).toList());
+        return new SensitiveDataView(
+                sensitive.of(member.id()),
+                consents.findByMembershipIdOrderByGivenAt(member.id()).stream()
+                        .map(Consent::view)
+                        .toList());
     }
 
     /**
@@ -76,7 +85,8 @@ class MemberPrivacy {
 
     /** Withdrawing a consent removes the sensitive values it covered, in the same transaction. */
     ConsentView withdrawConsent(Membership member, UUID consentId) {
-        Consent consent = consents.findById(consentId).filter(c -> c.membershipId().equals(member.id()))
+        Consent consent = consents.findById(consentId)
+                .filter(c -> c.membershipId().equals(member.id()))
                 .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "consent-not-found", consentId));
         if (consent.active()) {
             consent.withdraw();
@@ -91,7 +101,9 @@ class MemberPrivacy {
         audit.record(member.id(), member.subject(), PersonalDataAudit.Action.EXPORTED);
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("membership", member.view());
-        export.put("profile", profiles.findById(member.id()).map(MemberProfile::view).orElse(null));
+        export.put(
+                "profile",
+                profiles.findById(member.id()).map(MemberProfile::view).orElse(null));
         export.put("sensitive", sensitiveData(member));
         export.put("accessLog", audit.about(member.id()));
         for (PersonalData feature : features) {

@@ -15,7 +15,10 @@ import java.util.UUID;
 @Table(name = "member_profile")
 class MemberProfile {
 
-    enum Visibility { PRIVATE, MEMBERS }
+    enum Visibility {
+        PRIVATE,
+        MEMBERS
+    }
 
     @Id
     @Column(name = "membership_id")
@@ -41,8 +44,7 @@ class MemberProfile {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
-    protected MemberProfile() {
-    }
+    protected MemberProfile() {}
 
     MemberProfile(UUID membershipId) {
         this.membershipId = membershipId;

@@ -16,10 +16,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 class PersonalDataAudit {
 
-    enum Action { PROFILE_READ, EXPORTED, ERASED, CONSENT_GIVEN, CONSENT_WITHDRAWN }
-
-    record Entry(String actor, Action action, Instant at) {
+    enum Action {
+        PROFILE_READ,
+        EXPORTED,
+        ERASED,
+        CONSENT_GIVEN,
+        CONSENT_WITHDRAWN
     }
+
+    record Entry(String actor, Action action, Instant at) {}
 
     private final JdbcTemplate jdbc;
 
@@ -28,15 +33,23 @@ class PersonalDataAudit {
     }
 
     void record(UUID membershipId, String actor, Action action) {
-        jdbc.update("INSERT INTO personal_data_audit (id, membership_id, actor, action) VALUES (?, ?, ?, ?)",
-                UUID.randomUUID(), membershipId, actor, action.name());
+        jdbc.update(
+                "INSERT INTO personal_data_audit (id, membership_id, actor, action) VALUES (?, ?, ?, ?)",
+                UUID.randomUUID(),
+                membershipId,
+                actor,
+                action.name());
     }
 
     /** What was done with this member's data, newest first. */
     List<Entry> about(UUID membershipId) {
-        return jdbc.query("SELECT actor, action, at FROM personal_data_audit WHERE membership_id = ? ORDER BY at DESC",
-                (rs, row) -> new Entry(rs.getString("actor"), Action.valueOf(rs.getString("action")),
-                        rs.getTimestamp("at").toInstant()), membershipId);
+        return jdbc.query(
+                "SELECT actor, action, at FROM personal_data_audit WHERE membership_id = ? ORDER BY at DESC",
+                (rs, row) -> new Entry(
+                        rs.getString("actor"),
+                        Action.valueOf(rs.getString("action")),
+                        rs.getTimestamp("at").toInstant()),
+                membershipId);
     }
 
     /** An erased person's name in the audit of others' data becomes their pseudonym; what they did stays recorded. */

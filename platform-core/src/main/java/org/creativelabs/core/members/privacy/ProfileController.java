@@ -1,18 +1,18 @@
 package org.creativelabs.core.members.privacy;
 
-import org.creativelabs.core.members.LabAccess;
-import org.creativelabs.core.members.Membership;
-import org.creativelabs.core.members.MembershipRepository;
-import org.creativelabs.core.members.MembershipView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.UUID;
+import org.creativelabs.core.members.LabAccess;
+import org.creativelabs.core.members.Membership;
+import org.creativelabs.core.members.MembershipRepository;
+import org.creativelabs.core.members.MembershipView;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.creativelabs.core.web.PageView;
-import org.creativelabs.core.web.SortableBy;
 import org.creativelabs.core.web.Problems;
+import org.creativelabs.core.web.SortableBy;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ContentDisposition;
@@ -47,7 +47,10 @@ class ProfileController {
     private final MemberPrivacy privacy;
     private final IdempotencyKeys idempotency;
 
-    ProfileController(MembershipRepository memberships, ProfileRepository profiles, MemberPrivacy privacy,
+    ProfileController(
+            MembershipRepository memberships,
+            ProfileRepository profiles,
+            MemberPrivacy privacy,
             IdempotencyKeys idempotency) {
         this.memberships = memberships;
         this.profiles = profiles;
@@ -60,8 +63,10 @@ class ProfileController {
     @Transactional(readOnly = true)
     ProfileView myProfile() {
         Membership me = me();
-        return profiles.findById(me.id()).map(MemberProfile::view)
-                .orElseThrow(() -> Problems.withMessage(HttpStatus.NOT_FOUND, "profile-not-found", "profile-not-found.mine"));
+        return profiles.findById(me.id())
+                .map(MemberProfile::view)
+                .orElseThrow(() ->
+                        Problems.withMessage(HttpStatus.NOT_FOUND, "profile-not-found", "profile-not-found.mine"));
     }
 
     @PutMapping("/profiles/me")
@@ -71,7 +76,9 @@ class ProfileController {
     ProfileView changeMyProfile(@Valid @RequestBody ProfileRequest request) {
         Membership me = me();
         var existing = profiles.findById(me.id());
-        if (existing.isPresent() && (request.version() == null || request.version() != existing.get().version())) {
+        if (existing.isPresent()
+                && (request.version() == null
+                        || request.version() != existing.get().version())) {
             throw new ObjectOptimisticLockingFailureException(MemberProfile.class, me.id());
         }
         MemberProfile profile = existing.orElseGet(() -> new MemberProfile(me.id()));
@@ -82,7 +89,8 @@ class ProfileController {
     @GetMapping("/profiles")
     @PreAuthorize("@labAccess.isMember()")
     @Operation(summary = "Profiles their owners show to the lab's members (no contacts)")
-    PageView<DirectoryEntry> directory(@SortableBy("displayName") @PageableDefault(size = 50, sort = "displayName") Pageable pageable) {
+    PageView<DirectoryEntry> directory(
+            @SortableBy("displayName") @PageableDefault(size = 50, sort = "displayName") Pageable pageable) {
         return PageView.of(profiles.findShownToMembers(pageable), MemberProfile::directoryEntry);
     }
 
@@ -106,13 +114,15 @@ class ProfileController {
     @PreAuthorize("@labAccess.hasOwnRecord()")
     @Operation(summary = "Consent to keep some sensitive fields, with their values")
     @Transactional
-    ResponseEntity<ConsentView> consent(@PathVariable String slug,
+    ResponseEntity<ConsentView> consent(
+            @PathVariable String slug,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody ConsentRequest request) {
         return idempotency.createOnce(idempotencyKey, request, ConsentView.class, () -> {
             ConsentView consent = privacy.giveConsent(me(), request);
             return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/labs/{slug}/profiles/me/consents/{id}")
-                    .build(slug, consent.id())).body(consent);
+                            .build(slug, consent.id()))
+                    .body(consent);
         });
     }
 
@@ -130,8 +140,12 @@ class ProfileController {
     @Transactional
     ResponseEntity<Map<String, Object>> export(@PathVariable String slug) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("my-data-" + slug + ".json").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("my-data-" + slug + ".json")
+                                .build()
+                                .toString())
                 .body(privacy.export(me()));
     }
 
@@ -148,7 +162,9 @@ class ProfileController {
     @Operation(summary = "Erase a member's personal data on their request (e.g. made in person); cannot be undone")
     @Transactional
     MembershipView erase(@PathVariable UUID id) {
-        Membership member = memberships.findById(id).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "membership-not-found", id));
+        Membership member = memberships
+                .findById(id)
+                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "membership-not-found", id));
         return privacy.erase(member, LabAccess.subject());
     }
 

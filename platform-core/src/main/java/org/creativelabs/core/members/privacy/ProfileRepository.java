@@ -1,6 +1,5 @@
 package org.creativelabs.core.members.privacy;
 
-import org.creativelabs.core.members.Membership;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;

@@ -13,5 +13,4 @@ record ProfileRequest(
         @Size(max = 200) String craft,
         @Size(max = 2000) String bio,
         MemberProfile.Visibility visibility,
-        Long version) {
-}
+        Long version) {}

@@ -24,10 +24,12 @@ class SensitiveAttributes {
 
     Map<SensitiveField, String> of(UUID membershipId) {
         Map<SensitiveField, String> values = new EnumMap<>(SensitiveField.class);
-        jdbc.query("SELECT field, value FROM sensitive_attribute WHERE membership_id = ?",
+        jdbc.query(
+                "SELECT field, value FROM sensitive_attribute WHERE membership_id = ?",
                 rs -> {
                     values.put(SensitiveField.of(rs.getString("field")), rs.getString("value"));
-                }, membershipId);
+                },
+                membershipId);
         return values;
     }
 
@@ -35,8 +37,7 @@ class SensitiveAttributes {
     void keep(UUID membershipId, Consent consent, Map<SensitiveField, String> values) {
         values.forEach((field, value) -> jdbc.update("""
                 INSERT INTO sensitive_attribute (membership_id, field, value, consent_id) VALUES (?, ?, ?, ?)
-                ON CONFLICT (membership_id, field) DO UPDATE SET value = excluded.value, consent_id = excluded.consent_id""",
-                membershipId, field.value(), value, consent.id()));
+                ON CONFLICT (membership_id, field) DO UPDATE SET value = excluded.value, consent_id = excluded.consent_id""", membershipId, field.value(), value, consent.id()));
     }
 
     /** Consents whose fields are now all held under a newer consent: they cover nothing any more. */

@@ -8,12 +8,16 @@ import java.util.Set;
  * indicators; staff never see them per person. Closed lists where the indicator needs them; the district is free text.
  */
 public enum SensitiveField {
-    @JsonProperty("gender") GENDER("gender", Set.of("woman", "man", "another", "prefer-not-to-say")),
-    @JsonProperty("age-band") AGE_BAND("age-band", Set.of("under-18", "18-24", "25-34", "35-44", "45-54", "55-plus")),
-    @JsonProperty("disability") DISABILITY("disability", Set.of("yes", "no", "prefer-not-to-say")),
-    @JsonProperty("district") DISTRICT("district", Set.of()),
-    @JsonProperty("income") INCOME("income", Set.of("no-income", "under-15000-kgs", "15000-40000-kgs", "over-40000-kgs",
-            "prefer-not-to-say"));
+    @JsonProperty("gender")
+    GENDER("gender", Set.of("woman", "man", "another", "prefer-not-to-say")),
+    @JsonProperty("age-band")
+    AGE_BAND("age-band", Set.of("under-18", "18-24", "25-34", "35-44", "45-54", "55-plus")),
+    @JsonProperty("disability")
+    DISABILITY("disability", Set.of("yes", "no", "prefer-not-to-say")),
+    @JsonProperty("district")
+    DISTRICT("district", Set.of()),
+    @JsonProperty("income")
+    INCOME("income", Set.of("no-income", "under-15000-kgs", "15000-40000-kgs", "over-40000-kgs", "prefer-not-to-say"));
 
     private final String value;
     private final Set<String> allowed;
