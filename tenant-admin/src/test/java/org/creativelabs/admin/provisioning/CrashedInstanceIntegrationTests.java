@@ -62,25 +62,7 @@ class CrashedInstanceIntegrationTests {
             String slug = "naryn-" + Long.toString(System.nanoTime() % 1_000_000, 36);
             String coordinator =
                     TestKeycloak.userToken(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR));
-            HttpResponse<String> accepted = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + firstPort + "/api/labs"))
-                            .header("Authorization", "Bearer " + coordinator)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of(
-                                    "slug",
-                                    slug,
-                                    "name",
-                                    "At-Bashy Creative Lab",
-                                    "region",
-                                    "Naryn region",
-                                    "languages",
-                                    List.of("ky"),
-                                    "adminEmail",
-                                    slug + "@example.org"))))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-            String jobId = json.readTree(accepted.body()).get("id").asString();
+            String jobId = requestLab(firstPort, coordinator, slug, "At-Bashy Creative Lab");
             awaitStep(logins, jobId, "ORGANIZATION", "RUNNING");
 
             first.destroyForcibly().waitFor();
@@ -88,28 +70,10 @@ class CrashedInstanceIntegrationTests {
 
             // The next instance applies the realm (with its mail server, the sink below) and picks up the job.
             int secondPort = ServiceProcesses.freePort();
-            Map<String, String> next =
-                    tenantAdmin(logins, secondPort, TestKeycloak.url(), "http://127.0.0.1:" + corePort);
-            next.put("KEYCLOAK_RECONCILE_REALM", "true");
-            next.put("KEYCLOAK_ADMIN_PASSWORD", TestKeycloak.adminPassword());
-            next.put("KEYCLOAK_DEV_CLIENTS", "true");
-            next.put("GATEWAY_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.GATEWAY_CLIENT));
-            next.put("SMTP_HOST", "127.0.0.1");
-            next.put("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
+            Map<String, String> next = applyingTheRealm(
+                    tenantAdmin(logins, secondPort, TestKeycloak.url(), "http://127.0.0.1:" + corePort), mail);
             second = ServiceProcesses.tenantAdmin(next, secondPort);
-            JsonNode job = await("the second instance to finish the job")
-                    .atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofMillis(300))
-                    .until(
-                            () -> json.readTree(http.send(
-                                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + secondPort
-                                                            + "/api/provisioning/jobs/" + jobId))
-                                                    .header("Authorization", "Bearer " + coordinator)
-                                                    .build(),
-                                            HttpResponse.BodyHandlers.ofString())
-                                    .body()),
-                            j -> j.get("status").asString().equals("SUCCEEDED")
-                                    || j.get("status").asString().equals("FAILED"));
+            JsonNode job = awaitFinished(secondPort, coordinator, jobId, "the second instance to finish the job");
             assertThat(job.get("status").asString()).as(String.valueOf(job)).isEqualTo("SUCCEEDED");
             assertThat(TestKeycloak.admin()
                             .realm(CreativeLabsRealm.NAME)
@@ -168,38 +132,14 @@ class CrashedInstanceIntegrationTests {
             int port = ServiceProcesses.freePort();
             Map<String, String> first =
                     tenantAdmin(logins, port, "http://127.0.0.1:" + keycloak.port(), "http://127.0.0.1:" + core.port());
-            first.put("KEYCLOAK_RECONCILE_REALM", "true");
-            first.put("KEYCLOAK_ADMIN_PASSWORD", TestKeycloak.adminPassword());
-            first.put("KEYCLOAK_DEV_CLIENTS", "true");
-            first.put("GATEWAY_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.GATEWAY_CLIENT));
-            first.put("SMTP_HOST", "127.0.0.1");
-            first.put("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
-            instance = ServiceProcesses.tenantAdmin(first, port);
+            instance = ServiceProcesses.tenantAdmin(applyingTheRealm(first, mail), port);
             for (Kill kill : KILLS) {
                 String slug = "kill-" + kill.step().toLowerCase(java.util.Locale.ROOT) + "-"
                         + Long.toString(System.nanoTime() % 1_000_000, 36);
                 java.util.concurrent.CountDownLatch answered =
                         (kill.keycloak() ? keycloak : core).swallowAnswerTo(kill.marker());
                 int mailsBefore = mail.getReceivedMessages().length;
-                HttpResponse<String> accepted = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/labs"))
-                                .header("Authorization", "Bearer " + coordinator)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of(
-                                        "slug",
-                                        slug,
-                                        "name",
-                                        "Lab " + slug,
-                                        "region",
-                                        "Naryn region",
-                                        "languages",
-                                        List.of("ky"),
-                                        "adminEmail",
-                                        slug + "@example.org"))))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-                String jobId = json.readTree(accepted.body()).get("id").asString();
+                String jobId = requestLab(port, coordinator, slug, "Lab " + slug);
                 assertThat(answered.await(90, java.util.concurrent.TimeUnit.SECONDS))
                         .as(kill + ": the server answered")
                         .isTrue();
@@ -213,20 +153,8 @@ class CrashedInstanceIntegrationTests {
                         tenantAdmin(
                                 logins, port, "http://127.0.0.1:" + keycloak.port(), "http://127.0.0.1:" + core.port()),
                         port);
-                int next = port;
-                JsonNode job = await(kill.step() + ": the next instance to finish the job")
-                        .atMost(Duration.ofMinutes(2))
-                        .pollInterval(Duration.ofMillis(300))
-                        .until(
-                                () -> json.readTree(http.send(
-                                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + next
-                                                                + "/api/provisioning/jobs/" + jobId))
-                                                        .header("Authorization", "Bearer " + coordinator)
-                                                        .build(),
-                                                HttpResponse.BodyHandlers.ofString())
-                                        .body()),
-                                j -> j.get("status").asString().equals("SUCCEEDED")
-                                        || j.get("status").asString().equals("FAILED"));
+                JsonNode job =
+                        awaitFinished(port, coordinator, jobId, kill.step() + ": the next instance to finish the job");
                 assertThat(job.get("status").asString())
                         .as(kill.step() + ": " + job)
                         .isEqualTo("SUCCEEDED");
@@ -270,6 +198,58 @@ class CrashedInstanceIntegrationTests {
                 }
             }
         }
+    }
+
+    /** The realm applied at start-up, with the mail sink as its mail server (the first instance of a test). */
+    private static Map<String, String> applyingTheRealm(Map<String, String> environment, GreenMail mail) {
+        environment.put("KEYCLOAK_RECONCILE_REALM", "true");
+        environment.put("KEYCLOAK_ADMIN_PASSWORD", TestKeycloak.adminPassword());
+        environment.put("KEYCLOAK_DEV_CLIENTS", "true");
+        environment.put("GATEWAY_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.GATEWAY_CLIENT));
+        environment.put("SMTP_HOST", "127.0.0.1");
+        environment.put("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
+        return environment;
+    }
+
+    /** A coordinator asks the instance on {@code port} for a lab; returns the job's id. */
+    private static String requestLab(int port, String coordinator, String slug, String name) throws Exception {
+        Map<String, Object> request = Map.of(
+                "slug",
+                slug,
+                "name",
+                name,
+                "region",
+                "Naryn region",
+                "languages",
+                List.of("ky"),
+                "adminEmail",
+                slug + "@example.org");
+        HttpResponse<String> accepted = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/labs"))
+                        .header("Authorization", "Bearer " + coordinator)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        return json.readTree(accepted.body()).get("id").asString();
+    }
+
+    /** The job as the instance on {@code port} reports it, once it succeeded or failed. */
+    private static JsonNode awaitFinished(int port, String coordinator, String jobId, String what) {
+        return await(what)
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> json.readTree(http.send(
+                                        HttpRequest.newBuilder(URI.create(
+                                                        "http://127.0.0.1:" + port + "/api/provisioning/jobs/" + jobId))
+                                                .header("Authorization", "Bearer " + coordinator)
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body()),
+                        j -> j.get("status").asString().equals("SUCCEEDED")
+                                || j.get("status").asString().equals("FAILED"));
     }
 
     private static Map<String, String> tenantAdmin(
