@@ -12,7 +12,7 @@ interface ProfileRepository extends JpaRepository<MemberProfile, UUID> {
 
     /** Profiles shown to other members, of people whose membership is active. */
     @Query("""
-            select p from MemberProfile p where p.visibility = org.creativelabs.core.members.MemberProfile.Visibility.MEMBERS
+            select p from MemberProfile p where p.visibility = org.creativelabs.core.members.privacy.MemberProfile.Visibility.MEMBERS
             and exists (select m from Membership m where m.id = p.membershipId and m.active = true)""")
     Page<MemberProfile> findShownToMembers(Pageable pageable);
 }
