@@ -112,6 +112,9 @@ public final class Launcher {
         Map<String, String> gateway = new LinkedHashMap<>();
         gateway.put("GATEWAY_PORT", String.valueOf(gatewayPort));
         gateway.put("PLATFORM_CORE_URL", coreUrl);
+        gateway.put("TENANT_ADMIN_URL", "http://127.0.0.1:" + adminPort);
+        gateway.put("KEYCLOAK_URL", keycloak.url());
+        gateway.put("GATEWAY_CLIENT_SECRET", secrets.get("GATEWAY_CLIENT_SECRET"));
         startService("gateway", gateway, gatewayPort);
 
         new DemoLabs(http, coreUrl, "http://127.0.0.1:" + adminPort, keycloak, secrets).seed();

@@ -21,8 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The gateway in front of a stand-in platform-core (a real HTTP server on loopback that records what
- * reaches it): lab paths are rewritten, internal paths and path tricks never get through, errors are problems.
+ * The gateway in front of a stand-in for platform-core and tenant-admin's registry (a real HTTP server on loopback that
+ * records what reaches it), with the test run's real Keycloak for its own token and for checking callers' tokens: lab
+ * paths and hosts are rewritten, unknown or resting labs refused, tenant-like headers dropped, internal paths and path
+ * tricks never get through, errors are problems in the caller's language.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -39,9 +41,10 @@ class GatewayRoutingIntegrationTests {
 
     @DynamicPropertySource
     static void upstreamAddress(DynamicPropertyRegistry registry) {
-        registry.add(
-                "platform.platform-core-url",
-                () -> "http://127.0.0.1:" + upstream.getAddress().getPort());
+        String upstreamUrl = "http://127.0.0.1:" + upstream.getAddress().getPort();
+        registry.add("platform.platform-core-url", () -> upstreamUrl);
+        registry.add("platform.tenant-admin-url", () -> upstreamUrl);
+        GatewayTestSettings.keycloak(registry);
     }
 
     @AfterAll
@@ -54,18 +57,102 @@ class GatewayRoutingIntegrationTests {
         received.clear();
     }
 
+    /** What reached platform-core (the registry lookups left out). */
+    static List<String> forwarded() {
+        return received.stream().filter(r -> !r.startsWith("REGISTRY")).toList();
+    }
+
     @Test
     void rewritesALabPathOntoPlatformCoresLabApiAndDropsTenantHeaders() {
         client.get()
                 .uri("/labs/osh/spaces?kind=ROOM")
                 .header("X-Lab-Id", "batken")
                 .header("X-Tenant", "batken")
+                .header("Lab", "batken")
+                .header("X-Forwarded-Tenant", "batken")
+                .header("X-Clp-Lab-Slug", "batken")
+                .header("Tenant-Id", "batken")
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectHeader()
                 .valueEquals("X-Content-Type-Options", "nosniff");
-        assertThat(received).containsExactly("GET /api/labs/osh/spaces?kind=ROOM headers-claiming-a-lab=0");
+        assertThat(forwarded()).containsExactly("GET /api/labs/osh/spaces?kind=ROOM headers-claiming-a-lab=0");
+    }
+
+    @Test
+    void aLabsOwnHostReachesOnlyThatLab() {
+        client.get()
+                .uri("/spaces")
+                .header("Host", "osh.labs.localhost")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client.get()
+                .uri("/labs/batken/spaces")
+                .header("Host", "osh.labs.localhost")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(forwarded())
+                .containsExactly(
+                        "GET /api/labs/osh/spaces headers-claiming-a-lab=0",
+                        "GET /api/labs/osh/labs/batken/spaces headers-claiming-a-lab=0");
+    }
+
+    @Test
+    void anUnknownLabIs404AndALabThatDoesNotServeIs423InTheCallersLanguage() {
+        client.get()
+                .uri("/labs/atlantis/spaces")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:problem:lab-not-found");
+        client.get()
+                .uri("/labs/resting/spaces")
+                .header("Accept-Language", "ky")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(423)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("resting лабораториясы азыр жабык.");
+        client.get()
+                .uri("/labs/Osh/spaces")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:problem:invalid-lab");
+        assertThat(received).as("nothing reached platform-core").allMatch(r -> r.startsWith("REGISTRY"));
+    }
+
+    @Test
+    void aForgedTokenIsRefusedAtTheDoorAndABodyOverTheLimitIs413() {
+        client.get()
+                .uri("/labs/osh/spaces")
+                .header("Authorization", "Bearer not.a.token")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post()
+                .uri("/labs/osh/spaces")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("x".repeat(1024 * 1024 + 1))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:problem:body-too-large");
+        assertThat(received).as("nothing reached platform-core").allMatch(r -> r.startsWith("REGISTRY"));
     }
 
     @Test
@@ -77,7 +164,7 @@ class GatewayRoutingIntegrationTests {
                 .isNotFound()
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(received).isEmpty();
+        assertThat(forwarded()).isEmpty();
     }
 
     @Test
@@ -96,7 +183,7 @@ class GatewayRoutingIntegrationTests {
                     .expectHeader()
                     .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
-        assertThat(received).isEmpty();
+        assertThat(forwarded()).isEmpty();
     }
 
     @Test
@@ -106,7 +193,12 @@ class GatewayRoutingIntegrationTests {
             closedPort = socket.getLocalPort();
         }
         var gatewayToNowhere = new org.springframework.boot.builder.SpringApplicationBuilder(GatewayApplication.class)
-                .run("--server.port=0", "--platform.platform-core-url=http://127.0.0.1:" + closedPort);
+                .run(GatewayTestSettings.arguments(
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--platform.platform-core-url=http://127.0.0.1:" + closedPort,
+                        "--platform.tenant-admin-url=http://127.0.0.1:"
+                                + upstream.getAddress().getPort()));
         try {
             int port = gatewayToNowhere.getEnvironment().getProperty("local.server.port", Integer.class);
             WebTestClient.bindToServer()
@@ -121,7 +213,7 @@ class GatewayRoutingIntegrationTests {
                     .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
                     .jsonPath("$.detail")
-                    .isEqualTo("The service behind this address is not reachable right now.");
+                    .isEqualTo("The service platform-core is not reachable right now; try again shortly.");
         } finally {
             gatewayToNowhere.close();
         }
@@ -153,10 +245,27 @@ class GatewayRoutingIntegrationTests {
     private static HttpServer startUpstream() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/internal/registry/labs/", exchange -> {
+                String slug = exchange.getRequestURI().getPath().substring("/internal/registry/labs/".length());
+                boolean token = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))
+                        .startsWith("Bearer ");
+                received.add("REGISTRY " + slug);
+                int status = !token
+                        ? 401
+                        : slug.equals("resting") || slug.equals("osh") || slug.equals("batken") ? 200 : 404;
+                byte[] body = ("{\"slug\":\"" + slug + "\",\"serving\":" + !slug.equals("resting") + "}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status, status == 200 ? body.length : -1);
+                if (status == 200) {
+                    exchange.getResponseBody().write(body);
+                }
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 long claims = exchange.getRequestHeaders().keySet().stream()
-                        .filter(h -> h.toLowerCase().startsWith("x-lab")
-                                || h.toLowerCase().startsWith("x-tenant"))
+                        .filter(h -> h.toLowerCase().contains("lab")
+                                || h.toLowerCase().contains("tenant"))
                         .count();
                 received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " headers-claiming-a-lab="
                         + claims);

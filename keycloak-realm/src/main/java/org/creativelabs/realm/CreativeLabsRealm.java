@@ -31,6 +31,8 @@ public final class CreativeLabsRealm {
     public static final String PLATFORM_CORE_CLIENT = "platform-core";
 
     public static final String MEMBERSHIP_REPORTER = "membership-reporter";
+    /** The gateway's own service account: it asks tenant-admin's registry whether a lab serves. */
+    public static final String LAB_ROUTER = "lab-router";
     /** Dev and test only: a public client with the password grant, for scripts and tests. */
     public static final String DEV_CLIENT = "clp-dev";
 
@@ -82,7 +84,8 @@ public final class CreativeLabsRealm {
                 role(PROVISIONER, "Service to service: platform-core's internal tenant API"),
                 role(
                         MEMBERSHIP_REPORTER,
-                        "Service to service: platform-core tells tenant-admin a lab's memberships changed")));
+                        "Service to service: platform-core tells tenant-admin a lab's memberships changed"),
+                role(LAB_ROUTER, "Service to service: the gateway reads which labs serve")));
         realm.setRoles(roles);
 
         List<ClientRepresentation> clients = new ArrayList<>();
@@ -108,7 +111,9 @@ public final class CreativeLabsRealm {
                 TENANT_ADMIN_CLIENT,
                 List.of(PROVISIONER),
                 PLATFORM_CORE_CLIENT,
-                List.of(MEMBERSHIP_REPORTER));
+                List.of(MEMBERSHIP_REPORTER),
+                GATEWAY_CLIENT,
+                List.of(LAB_ROUTER));
     }
 
     public static Map<String, List<String>> serviceAccountManagementRoles() {
@@ -130,6 +135,8 @@ public final class CreativeLabsRealm {
         client.setPublicClient(false);
         client.setSecret(settings.secrets().get(GATEWAY_CLIENT));
         client.setStandardFlowEnabled(true);
+        // its own client-credentials token, for the registry lookups of lab routing
+        client.setServiceAccountsEnabled(true);
         client.setRedirectUris(settings.gatewayRedirectUris());
         client.setWebOrigins(List.of("+"));
         client.setAttributes(

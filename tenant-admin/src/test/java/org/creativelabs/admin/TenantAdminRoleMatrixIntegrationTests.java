@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Who may call what on tenant-admin, over every endpoint of the running application: each platform role, a lab member
- * (a personal account with a lab-admin seat, which gives nothing here), a personal account, both service accounts and
+ * (a personal account with a lab-admin seat, which gives nothing here), a personal account, the service accounts and
  * no token. Each cell expects one exact status. An endpoint without a rule fails {@link #everyEndpointHasARule()}, and
  * a rule for an endpoint that no longer exists fails too.
  */
@@ -39,7 +39,8 @@ class TenantAdminRoleMatrixIntegrationTests extends TenantAdminStack {
         LAB_MEMBER,
         PERSONAL_ACCOUNT,
         PROVISIONER,
-        MEMBERSHIP_REPORTER
+        MEMBERSHIP_REPORTER,
+        LAB_ROUTER
     }
 
     /** The fixture a cell may read: an ACTIVE lab, the job that opened it, and a template. Never changed by a cell. */
@@ -131,7 +132,10 @@ class TenantAdminRoleMatrixIntegrationTests extends TenantAdminStack {
                             f -> "/internal/labs/" + f.labId() + "/membership-changed",
                             f -> null,
                             Caller.MEMBERSHIP_REPORTER,
-                            204)));
+                            204)),
+            Map.entry(
+                    "GET /internal/registry/labs/{slug}",
+                    rule(f -> "/internal/registry/labs/" + f.slug(), f -> null, Caller.LAB_ROUTER, 200)));
 
     private static Fixture fixture;
     private static Map<Caller, String> tokens;
@@ -162,6 +166,7 @@ class TenantAdminRoleMatrixIntegrationTests extends TenantAdminStack {
         tokens.put(Caller.PERSONAL_ACCOUNT, TestKeycloak.userToken(TestKeycloak.createUser("someone")));
         tokens.put(Caller.PROVISIONER, TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT));
         tokens.put(Caller.MEMBERSHIP_REPORTER, TestKeycloak.clientToken(CreativeLabsRealm.PLATFORM_CORE_CLIENT));
+        tokens.put(Caller.LAB_ROUTER, TestKeycloak.clientToken(CreativeLabsRealm.GATEWAY_CLIENT));
     }
 
     /** A personal account seated as lab-admin in the fixture lab (in platform-core): lab duties give nothing here. */
