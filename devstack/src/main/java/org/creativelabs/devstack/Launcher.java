@@ -100,7 +100,10 @@ public final class Launcher {
         admin.put("KEYCLOAK_URL", keycloak.url());
         admin.put("KEYCLOAK_ADMIN_PASSWORD", secrets.get("KEYCLOAK_ADMIN_PASSWORD"));
         admin.put("KEYCLOAK_DEV_CLIENTS", "true");
-        admin.put("GATEWAY_REDIRECT_URIS", "http://localhost:" + gatewayPort + "/*");
+        // people sign in through the gateway at either name of this machine
+        admin.put(
+                "GATEWAY_REDIRECT_URIS",
+                "http://localhost:" + gatewayPort + "/*,http://127.0.0.1:" + gatewayPort + "/*");
         admin.put("GATEWAY_CLIENT_SECRET", secrets.get("GATEWAY_CLIENT_SECRET"));
         admin.put("TENANT_ADMIN_CLIENT_SECRET", secrets.get("TENANT_ADMIN_CLIENT_SECRET"));
         admin.put("PROVISIONER_CLIENT_SECRET", secrets.get("PROVISIONER_CLIENT_SECRET"));

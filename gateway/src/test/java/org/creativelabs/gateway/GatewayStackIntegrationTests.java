@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.creativelabs.gateway.support.PlatformStack;
 import org.creativelabs.gateway.support.PlatformStack.OpenedLab;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,7 +41,7 @@ class GatewayStackIntegrationTests {
 
     @BeforeAll
     static void openTwoLabs() throws Exception {
-        stack = new PlatformStack();
+        stack = PlatformStack.shared();
         osh = stack.open("gw-osh");
         batken = stack.open("gw-batken");
         String oshAdmin = stack.member(osh, "lab-admin");
@@ -57,13 +56,6 @@ class GatewayStackIntegrationTests {
                 "--platform.gateway.rate-limit.person.capacity=100000",
                 "--platform.gateway.rate-limit.person.per-second=100000",
                 "--resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     record Attempt(String what, String path, Map<String, String> headers, int status) {}

@@ -15,10 +15,7 @@ final class GatewayTestSettings {
     static Map<String, String> keycloak() {
         return Map.of(
                 "platform.security.issuer-uri", TestKeycloak.issuer(),
-                "spring.security.oauth2.client.provider.keycloak.token-uri",
-                        TestKeycloak.issuer() + "/protocol/openid-connect/token",
-                "spring.security.oauth2.client.registration.lab-router.client-secret",
-                        TestKeycloak.secret(CreativeLabsRealm.GATEWAY_CLIENT));
+                "platform.gateway.client-secret", TestKeycloak.secret(CreativeLabsRealm.GATEWAY_CLIENT));
     }
 
     static void keycloak(DynamicPropertyRegistry registry) {

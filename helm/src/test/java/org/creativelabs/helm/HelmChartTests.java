@@ -115,6 +115,23 @@ class HelmChartTests {
     }
 
     @Test
+    void gatewayReplicasShareSessionsThroughRedisAndSendTheSessionCookieOnlyOverHttps() {
+        String production = render(Map.of(), PRODUCTION);
+        assertThat(production)
+                .contains("name: GATEWAY_REDIS_URL, value: \"redis://creative-labs-redis.creative-labs.svc:6379\"")
+                .contains("name: GATEWAY_SECURE_COOKIES, value: \"true\"");
+        assertThat(production.split("\n---"))
+                .filteredOn(m -> m.contains("kind: NetworkPolicy") && m.contains("app.kubernetes.io/name: redis"))
+                .singleElement()
+                .asString()
+                .contains("name: clp-gateway");
+        assertThat(render(Map.of(), null))
+                .as("no TLS, no Redis: neither is claimed")
+                .doesNotContain("GATEWAY_REDIS_URL")
+                .doesNotContain("GATEWAY_SECURE_COOKIES");
+    }
+
+    @Test
     void failsWhenPlatformCoreAcceptsTrafficFromAnywhere() {
         String rendered = render(Map.of(), null);
         String opened = rendered.replaceFirst(

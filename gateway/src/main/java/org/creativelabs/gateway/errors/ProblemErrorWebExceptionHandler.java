@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -52,6 +53,17 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
             return Mono.error(ex);
         }
         GatewayProblem problem = problemFor(exchange, ex);
+        if (problem.type().equals("session-expired")) {
+            // the session's tokens can no longer be refreshed: the session ends, the person signs in again
+            return exchange.getSession()
+                    .flatMap(session -> session.invalidate())
+                    .then(Mono.defer(() -> write(exchange, problem)));
+        }
+        return write(exchange, problem);
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, GatewayProblem problem) {
+        var response = exchange.getResponse();
         Locale locale = language(exchange);
         ProblemDetail body = ProblemDetail.forStatus(problem.getStatusCode());
         body.setType(URI.create("urn:problem:" + problem.type()));
@@ -68,6 +80,9 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
     private static GatewayProblem problemFor(ServerWebExchange exchange, Throwable ex) {
         if (ex instanceof GatewayProblem problem) {
             return problem;
+        }
+        if (causedBy(ex, ClientAuthorizationException.class)) {
+            return new GatewayProblem(HttpStatus.UNAUTHORIZED, "session-expired");
         }
         if (causedBy(ex, ConnectException.class)
                 || causedBy(ex, CallNotPermittedException.class)

@@ -7,11 +7,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.creativelabs.gateway.errors.GatewayProblem;
+import org.creativelabs.gateway.login.SessionCookie;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -20,13 +24,32 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway authorises nothing itself (each service checks its own rules); it checks a bearer token when one is sent,
- * so a forged or expired one is refused at the door (401) and a request's person is known for its rate limits. A
- * checked token is remembered until it expires (at most a minute), so a client's requests are not all decoded again.
+ * The gateway authorises nothing itself (each service checks its own rules). It knows who is calling two ways:
+ *
+ * <ul>
+ *   <li>API clients send their own bearer token: it is checked here, so a forged or expired one is refused at the door
+ *       (401), and passes through unchanged. A checked token is remembered until it expires (at most a minute).
+ *   <li>Browsers sign in through the gateway (OpenID Connect authorization code with PKCE, the gateway's confidential
+ *       client): the tokens stay in the server-side session, the access token is relayed to the services (refreshed
+ *       before it expires), and a changing request with a session must carry the CSRF token (double-submit: the
+ *       {@code XSRF-TOKEN} cookie back as {@code X-XSRF-TOKEN} or {@code _csrf}). {@code POST /logout} ends the
+ *       Keycloak session and this one.
+ * </ul>
+ *
  * Security headers go on every answer, proxied ones included: a Content-Security-Policy without inline scripts,
  * frame-ancestors none, nosniff, and HSTS on requests that came over TLS.
  */
@@ -37,11 +60,32 @@ class SecurityConfiguration {
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityWebFilterChain gateway(ServerHttpSecurity http, ReactiveJwtDecoder tokens) {
-        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+    SecurityWebFilterChain gateway(
+            ServerHttpSecurity http,
+            ReactiveJwtDecoder tokens,
+            ServerOAuth2AuthorizedClientRepository sessionTokens,
+            ServerAuthenticationSuccessHandler landing,
+            ServerLogoutHandler keycloakLogout) {
+        CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookiePath("/");
+        return http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        // the token as it is in the cookie (pages send it back as is)
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken)
+                        .accessDeniedHandler((exchange, denied) ->
+                                Mono.error(new GatewayProblem(HttpStatus.FORBIDDEN, "csrf-refused"))))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .oauth2Login(login -> login.loginPage("/login")
+                        .authorizedClientRepository(sessionTokens)
+                        .authenticationSuccessHandler(landing)
+                        .authenticationFailureHandler((exchange, failure) ->
+                                Mono.error(new GatewayProblem(HttpStatus.UNAUTHORIZED, "login-failed"))))
+                .logout(logout -> logout.logoutHandler(new DelegatingServerLogoutHandler(
+                                keycloakLogout,
+                                new SecurityContextServerLogoutHandler(),
+                                new WebSessionServerLogoutHandler()))
+                        .logoutSuccessHandler(signedOut()))
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtDecoder(tokens))
@@ -50,6 +94,30 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY)))
                 .build();
+    }
+
+    /** After signing out: the gateway's start page, which offers to sign in again. */
+    private static RedirectServerLogoutSuccessHandler signedOut() {
+        RedirectServerLogoutSuccessHandler handler = new RedirectServerLogoutSuccessHandler();
+        handler.setLogoutSuccessUrl(java.net.URI.create("/labs"));
+        return handler;
+    }
+
+    /**
+     * A changing request needs the CSRF token when a browser session could be what authorises it: it carries the
+     * session cookie and no bearer token of its own (a bearer token is never sent by a browser on its own accord).
+     */
+    static Mono<ServerWebExchangeMatcher.MatchResult> needsCsrfToken(ServerWebExchange exchange) {
+        HttpMethod method = exchange.getRequest().getMethod();
+        boolean safe = method == HttpMethod.GET
+                || method == HttpMethod.HEAD
+                || method == HttpMethod.OPTIONS
+                || method == HttpMethod.TRACE;
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        return !safe && !bearer && SessionCookie.present(exchange)
+                ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
     @Bean

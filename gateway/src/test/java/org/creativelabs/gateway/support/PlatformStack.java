@@ -39,6 +39,26 @@ public final class PlatformStack implements AutoCloseable {
 
     public record OpenedLab(UUID id, String slug) {}
 
+    /** A person with an account and their token (password grant, dev client). */
+    public record Person(String username, String token) {}
+
+    private static PlatformStack shared;
+
+    /** One platform for every test class of this JVM (starting one takes a minute), stopped when the JVM ends. */
+    public static synchronized PlatformStack shared() throws Exception {
+        if (shared == null) {
+            shared = new PlatformStack();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    /**
+     * Ports kept for gateways that people sign in through: Keycloak sends a browser back only to the gateway
+     * addresses the realm names, so these are given to tenant-admin (which applies the realm) before it starts.
+     */
+    public final List<Integer> loginPorts;
+
     private final DatabaseLogins logins = TestPostgres.database("clpt_gw");
     private final GreenMail mail;
     public final int corePort;
@@ -53,6 +73,7 @@ public final class PlatformStack implements AutoCloseable {
         mail.start();
         corePort = freePort();
         adminPort = freePort();
+        loginPorts = List.of(freePort(), freePort(), freePort());
         platformCore = startPlatformCore();
         Map<String, String> admin = new HashMap<>();
         admin.put("PLATFORM_DB_URL", TestPostgres.server().jdbcUrl(logins.database()));
@@ -69,6 +90,13 @@ public final class PlatformStack implements AutoCloseable {
         admin.put("PLATFORM_CORE_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.PLATFORM_CORE_CLIENT));
         admin.put("SMTP_HOST", "127.0.0.1");
         admin.put("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
+        admin.put(
+                "GATEWAY_REDIRECT_URIS",
+                String.join(
+                        ",",
+                        loginPorts.stream()
+                                .map(port -> "http://localhost:" + port + "/*")
+                                .toList()));
         tenantAdmin =
                 start("tenant-admin", Path.of("..", "tenant-admin", "target", "tenant-admin.jar"), admin, adminPort);
         coordinator = TestKeycloak.userToken(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR));
@@ -82,6 +110,9 @@ public final class PlatformStack implements AutoCloseable {
         core.put("KEYCLOAK_URL", TestKeycloak.url());
         core.put("PLATFORM_CORE_PORT", String.valueOf(corePort));
         core.put("PLATFORM_DB_POOL_SIZE", "8");
+        // membership changes reach tenant-admin at once, so Keycloak's organizations (a person's labs) follow
+        core.put("TENANT_ADMIN_URL", "http://127.0.0.1:" + adminPort);
+        core.put("PLATFORM_CORE_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.PLATFORM_CORE_CLIENT));
         return start("platform-core", Path.of("..", "platform-core", "target", "platform-core.jar"), core, corePort);
     }
 
@@ -96,17 +127,24 @@ public final class PlatformStack implements AutoCloseable {
 
     /** A gateway in front of this platform, with these extra settings ({@code --name=value}). */
     public int gateway(String... settings) {
+        return gatewayOn(0, settings);
+    }
+
+    /** A gateway on this port (one of {@link #loginPorts} for a gateway people sign in through). */
+    public int gatewayOn(int port, String... settings) {
         List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
+                "--server.port=" + port,
                 "--management.server.port=0",
                 "--platform.platform-core-url=http://127.0.0.1:" + corePort,
                 "--platform.tenant-admin-url=http://127.0.0.1:" + adminPort,
                 "--platform.security.issuer-uri=" + TestKeycloak.issuer(),
-                "--spring.security.oauth2.client.provider.keycloak.token-uri=" + TestKeycloak.issuer()
-                        + "/protocol/openid-connect/token",
-                "--spring.security.oauth2.client.registration.lab-router.client-secret="
-                        + TestKeycloak.secret(CreativeLabsRealm.GATEWAY_CLIENT)));
-        arguments.addAll(List.of(settings));
+                "--platform.gateway.client-secret=" + TestKeycloak.secret(CreativeLabsRealm.GATEWAY_CLIENT)));
+        // a setting given here replaces the default of the same name (repeated, Spring would join the two values)
+        for (String setting : settings) {
+            String name = setting.substring(0, setting.indexOf('=') + 1);
+            arguments.removeIf(argument -> argument.startsWith(name));
+            arguments.add(setting);
+        }
         ConfigurableApplicationContext gateway = new SpringApplicationBuilder(
                         org.creativelabs.gateway.GatewayApplication.class)
                 .run(arguments.toArray(String[]::new));
@@ -154,7 +192,18 @@ public final class PlatformStack implements AutoCloseable {
 
     /** A person with these roles in the lab (seated through platform-core's internal API), and their token. */
     public String member(OpenedLab lab, String... roles) throws Exception {
+        return person(lab, roles).token();
+    }
+
+    /** A new person with these roles in the lab. */
+    public Person person(OpenedLab lab, String... roles) throws Exception {
         String username = TestKeycloak.createUser(lab.slug() + "-member");
+        seat(lab, username, roles);
+        return new Person(username, TestKeycloak.userToken(username));
+    }
+
+    /** Gives a person these roles in a lab. */
+    public void seat(OpenedLab lab, String username, String... roles) throws Exception {
         HttpResponse<String> seated = send(
                 "POST",
                 "http://127.0.0.1:" + corePort + "/internal/tenants/" + lab.id() + "/members",
@@ -163,7 +212,6 @@ public final class PlatformStack implements AutoCloseable {
         if (seated.statusCode() != 201) {
             throw new IllegalStateException(seated.body());
         }
-        return TestKeycloak.userToken(username);
     }
 
     public static HttpResponse<String> send(String method, String url, String token, Object body) throws Exception {
