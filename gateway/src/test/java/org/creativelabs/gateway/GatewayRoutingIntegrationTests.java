@@ -242,6 +242,24 @@ class GatewayRoutingIntegrationTests {
         }
     }
 
+    @Test
+    void manyRequestsInFlightAtOnceAllGetThrough() throws Exception {
+        // A lab's busy hour: 60 requests at once, each held 300 ms by the service. Resilience4j's default bulkhead
+        // (25 concurrent calls per service) once refused the rest with 500s; the rate limits are the gateway's bound.
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/labs/osh/slow"))
+                .build();
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> inFlight =
+                java.util.stream.IntStream.range(0, 60)
+                        .mapToObj(i -> http.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofString()))
+                        .toList();
+        assertThat(inFlight.stream().map(f -> f.join().statusCode())).containsOnly(200);
+        assertThat(forwarded()).hasSize(60);
+    }
+
     private static HttpServer startUpstream() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -260,6 +278,17 @@ class GatewayRoutingIntegrationTests {
                 if (status == 200) {
                     exchange.getResponseBody().write(body);
                 }
+                exchange.close();
+            });
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(100));
+            server.createContext("/api/labs/osh/slow", exchange -> {
+                received.add("SLOW");
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(200, -1);
                 exchange.close();
             });
             server.createContext("/", exchange -> {
