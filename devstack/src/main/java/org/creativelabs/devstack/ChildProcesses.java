@@ -37,7 +37,7 @@ public final class ChildProcesses {
         java.util.List<String> command = new java.util.ArrayList<>();
         command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString());
-        command.addAll(java.util.List.of(javaOptions().split("\\s+")));
+        command.addAll(java.util.List.of(javaOptions(name).split("\\s+")));
         command.addAll(java.util.List.of("-jar", jar.toString()));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -54,12 +54,18 @@ public final class ChildProcesses {
     }
 
     /**
-     * The services' JVM options: {@code CLP_SERVICE_JAVA_OPTS}, else a fast start with a capped JIT (fine for the launcher
-     * and tests; benchmarks pass the image's and chart's settings instead).
+     * A service's JVM options: its own {@code CLP_<NAME>_JAVA_OPTS} (e.g. {@code CLP_PLATFORM_CORE_JAVA_OPTS}), else
+     * {@code CLP_SERVICE_JAVA_OPTS}, else a fast start with a capped JIT (fine for the launcher and tests; benchmarks
+     * pass the image's and chart's settings instead, each service with its own memory limit).
      */
-    static String javaOptions() {
-        String configured = System.getenv("CLP_SERVICE_JAVA_OPTS");
-        return configured == null || configured.isBlank() ? "-XX:TieredStopAtLevel=1 -Xss512k" : configured.trim();
+    static String javaOptions(String name) {
+        String own =
+                System.getenv("CLP_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_JAVA_OPTS");
+        String shared = System.getenv("CLP_SERVICE_JAVA_OPTS");
+        if (own != null && !own.isBlank()) {
+            return own.trim();
+        }
+        return shared == null || shared.isBlank() ? "-XX:TieredStopAtLevel=1 -Xss512k" : shared.trim();
     }
 
     /** Waits until the process answers its health URL with 200 and status UP; fails when it dies or times out. */

@@ -103,7 +103,7 @@ public final class MirrorProvisioningBenchmark {
         String table = """
                 # Provisioning while the organization mirror runs (%s)
 
-                Machine: %d cores, %d MB heap max for this harness; services with `%s`. %d labs active.
+                Machine: %d cores, %d MB heap max for this harness; services: %s. %d labs active.
 
                 | condition | labs provisioned | median time to ACTIVE (ms) | p90 (ms) | ratio to idle |
                 |---|---|---|---|---|
@@ -118,7 +118,7 @@ public final class MirrorProvisioningBenchmark {
                         LocalDate.now(),
                         Runtime.getRuntime().availableProcessors(),
                         Runtime.getRuntime().maxMemory() >> 20,
-                        System.getenv().getOrDefault("CLP_SERVICE_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xss512k"),
+                        System.getenv().getOrDefault("BENCH_JVM", "the launcher's capped JIT"),
                         bench.activeLabs(),
                         idle.size(),
                         median(idle),
