@@ -39,12 +39,14 @@ class BrandingController {
     /** Public: the portal shows it before anyone signs in. */
     @GetMapping("/public/branding")
     @Operation(summary = "The lab's branding (public)")
+    @Transactional(readOnly = true)
     BrandingView get(@PathVariable String slug) {
         return branding.current().view(slug);
     }
 
     @GetMapping("/public/branding/logo")
     @Operation(summary = "The lab's logo (public)")
+    @Transactional(readOnly = true)
     ResponseEntity<byte[]> logo() {
         Branding current = branding.current();
         if (current.logo() == null) {

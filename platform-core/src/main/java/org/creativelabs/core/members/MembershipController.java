@@ -55,6 +55,7 @@ class MembershipController {
     @GetMapping("/memberships")
     @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff')")
     @Operation(summary = "Memberships, optionally only those with a role (e.g. applicant) or activity")
+    @Transactional(readOnly = true)
     PageView<MembershipView> list(
             @RequestParam(required = false) LabRole role,
             @RequestParam(required = false) Boolean active,
@@ -64,6 +65,7 @@ class MembershipController {
 
     @GetMapping("/memberships/me")
     @PreAuthorize("@labAccess.hasOwnRecord()")
+    @Transactional(readOnly = true)
     MembershipView me() {
         return memberships
                 .findBySubject(LabAccess.subject())

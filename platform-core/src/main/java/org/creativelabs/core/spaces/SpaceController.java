@@ -47,6 +47,7 @@ class SpaceController {
 
     @GetMapping
     @PreAuthorize("@labAccess.isMember()")
+    @Transactional(readOnly = true)
     PageView<SpaceView> list(
             @RequestParam(required = false) SpaceKind kind,
             @SortableBy({"name", "kind", "capacity"})
@@ -58,6 +59,7 @@ class SpaceController {
 
     @GetMapping("/{id}")
     @PreAuthorize("@labAccess.isMember()")
+    @Transactional(readOnly = true)
     SpaceView get(@PathVariable UUID id) {
         return find(id).view();
     }

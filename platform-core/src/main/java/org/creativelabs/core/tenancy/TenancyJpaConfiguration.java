@@ -7,8 +7,15 @@ import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCusto
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
 
+/**
+ * Transactions wrap method security ({@code order = 0}, before {@code @PreAuthorize} at 200): an endpoint's access
+ * check (the caller's membership, read by {@code LabAccess}) joins the endpoint's own transaction, so a lab read is one
+ * transaction and one lab binding, not two.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableTransactionManagement(proxyTargetClass = true, order = 0)
 class TenancyJpaConfiguration {
 
     /** A provider bean alone is silently ignored by Boot 4: the settings must be passed explicitly. */

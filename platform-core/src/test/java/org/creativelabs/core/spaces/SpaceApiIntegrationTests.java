@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.creativelabs.core.support.Api;
 import org.creativelabs.core.support.LabApiTest;
+import org.creativelabs.core.support.TransactionCounter;
 import org.creativelabs.core.tenancy.Lab;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,18 @@ class SpaceApiIntegrationTests extends LabApiTest {
         Api.Reply gone = api.get(path);
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.isProblem()).isTrue();
+    }
+
+    @Test
+    void aReadIsOneTransactionAccessCheckIncluded() {
+        labs.createSpace(osh, "Shyrdak studio");
+        String spaces = "/api/labs/" + osh.slug() + "/spaces";
+        api.get(spaces); // warm: the lab's catalog entry is cached apart from any request's transaction
+        assertThat(TransactionCounter.during(() -> api.get(spaces).json()))
+                .as("the membership check joins the list's transaction")
+                .isEqualTo(1);
+        assertThat(TransactionCounter.during(() -> api.get("/api/labs/" + osh.slug() + "/memberships/me")))
+                .isEqualTo(1);
     }
 
     @Test

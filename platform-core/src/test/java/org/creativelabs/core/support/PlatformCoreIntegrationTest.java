@@ -17,5 +17,5 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, TransactionCounter.Configuration.class})
 public @interface PlatformCoreIntegrationTest {}

@@ -43,6 +43,7 @@ class PlanController {
     @GetMapping("/plans")
     @PreAuthorize("@labAccess.isMember()")
     @Operation(summary = "Membership plans (active ones unless active=false)")
+    @Transactional(readOnly = true)
     PageView<PlanView> list(
             @RequestParam(defaultValue = "true") boolean active,
             @SortableBy({"name", "monthlyBookingHours"}) @PageableDefault(size = 50, sort = "name") Pageable pageable) {

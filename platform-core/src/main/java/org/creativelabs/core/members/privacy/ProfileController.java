@@ -89,6 +89,7 @@ class ProfileController {
     @GetMapping("/profiles")
     @PreAuthorize("@labAccess.isMember()")
     @Operation(summary = "Profiles their owners show to the lab's members (no contacts)")
+    @Transactional(readOnly = true)
     PageView<DirectoryEntry> directory(
             @SortableBy("displayName") @PageableDefault(size = 50, sort = "displayName") Pageable pageable) {
         return PageView.of(profiles.findShownToMembers(pageable), MemberProfile::directoryEntry);
