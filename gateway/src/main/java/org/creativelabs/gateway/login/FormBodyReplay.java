@@ -9,7 +9,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.FormHttpMessageReader;
@@ -48,13 +47,7 @@ class FormBodyReplay implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        HttpMethod method = request.getMethod();
-        boolean changing = method == HttpMethod.POST
-                || method == HttpMethod.PUT
-                || method == HttpMethod.PATCH
-                || method == HttpMethod.DELETE;
-        if (!changing
-                || !SessionCookie.present(exchange)
+        if (!SessionCookie.authorisesChange(exchange)
                 || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(
                         request.getHeaders().getContentType())) {
             return chain.filter(exchange);

@@ -11,8 +11,6 @@ import org.creativelabs.gateway.login.SessionCookie;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
@@ -103,19 +101,9 @@ class SecurityConfiguration {
         return handler;
     }
 
-    /**
-     * A changing request needs the CSRF token when a browser session could be what authorises it: it carries the
-     * session cookie and no bearer token of its own (a bearer token is never sent by a browser on its own accord).
-     */
+    /** The CSRF token is needed where the session cookie could authorise a change ({@link SessionCookie}). */
     static Mono<ServerWebExchangeMatcher.MatchResult> needsCsrfToken(ServerWebExchange exchange) {
-        HttpMethod method = exchange.getRequest().getMethod();
-        boolean safe = method == HttpMethod.GET
-                || method == HttpMethod.HEAD
-                || method == HttpMethod.OPTIONS
-                || method == HttpMethod.TRACE;
-        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-        return !safe && !bearer && SessionCookie.present(exchange)
+        return SessionCookie.authorisesChange(exchange)
                 ? ServerWebExchangeMatcher.MatchResult.match()
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
