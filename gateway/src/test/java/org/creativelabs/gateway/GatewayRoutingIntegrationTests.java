@@ -27,7 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * tricks never get through, errors are problems in the caller's language.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(
+        timeout = "30s") // a shared 2-core CI machine once took over 5 s (the default) for a cold 404
 class GatewayRoutingIntegrationTests {
 
     static final List<String> received = new CopyOnWriteArrayList<>();
