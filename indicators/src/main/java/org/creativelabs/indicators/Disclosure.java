@@ -52,7 +52,7 @@ public final class Disclosure {
             return new Table(
                     new Long[rows][columns], new Long[rows], new Long[columns], total < MINIMUM ? null : total, true);
         }
-        boolean[][] hidden = protect(grid, new boolean[rows + 1][columns + 1]);
+        boolean[][] hidden = protect(grid, new boolean[rows + 1][columns + 1], rows, columns);
         Long[][] cells = new Long[rows][columns];
         Long[] rowTotals = new Long[rows];
         Long[] columnTotals = new Long[columns];
@@ -85,7 +85,7 @@ public final class Disclosure {
             unpublished[r][1] = true;
         }
         unpublished[n][1] = true;
-        boolean[][] hidden = protect(grid, unpublished);
+        boolean[][] hidden = protect(grid, unpublished, n, 0);
         Long[] values = new Long[n];
         for (int r = 0; r < n; r++) {
             values[r] = hidden[r][0] ? null : counts[r];
@@ -95,9 +95,11 @@ public final class Disclosure {
 
     /**
      * Which entries of the grid (its last row and column being the totals) to hide: the unpublished ones, every count
-     * under the minimum, and enough others that no count under the minimum is determined by the shown ones.
+     * under the minimum, and enough others that no count under the minimum is determined by the shown ones. The grand
+     * total at ({@code totalRow}, {@code totalColumn}) is never hidden to protect another count: the same total shows
+     * in other views of the same facts (the months of a year, its breakdown), which must all agree on it.
      */
-    static boolean[][] protect(long[][] grid, boolean[][] unpublished) {
+    static boolean[][] protect(long[][] grid, boolean[][] unpublished, int totalRow, int totalColumn) {
         int rows = grid.length;
         int columns = grid[0].length;
         boolean[][] hidden = new boolean[rows][columns];
@@ -106,12 +108,14 @@ public final class Disclosure {
                 hidden[r][c] = unpublished[r][c] || grid[r][c] < MINIMUM;
             }
         }
+        boolean[][] fixed = new boolean[rows][columns];
+        fixed[totalRow][totalColumn] = true;
         while (true) {
             int[] exposed = exposedSmallCount(grid, hidden);
             if (exposed == null) {
                 return hidden;
             }
-            int[] next = complement(grid, hidden, unpublished, exposed);
+            int[] next = complement(grid, hidden, unpublished, fixed, exposed);
             if (next == null) {
                 for (boolean[] row : hidden) {
                     Arrays.fill(row, true);
@@ -176,7 +180,8 @@ public final class Disclosure {
      * The shown entry to hide next for the exposed one: the smallest that closes a cycle through it, else the smallest
      * that touches either side of it (growing a side until a cycle can close); null when no shown entry is left.
      */
-    private static int[] complement(long[][] grid, boolean[][] hidden, boolean[][] unpublished, int[] exposed) {
+    private static int[] complement(
+            long[][] grid, boolean[][] hidden, boolean[][] unpublished, boolean[][] fixed, int[] exposed) {
         int rows = grid.length;
         boolean[] rowSide = reachable(hidden, exposed[0], exposed);
         boolean[] columnSide = reachable(hidden, rows + exposed[1], exposed);
@@ -184,7 +189,7 @@ public final class Disclosure {
         int[] touching = null;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < grid[0].length; c++) {
-                if (hidden[r][c] || unpublished[r][c]) {
+                if (hidden[r][c] || unpublished[r][c] || fixed[r][c]) {
                     continue;
                 }
                 boolean closes = (rowSide[r] && columnSide[rows + c]) || (columnSide[r] && rowSide[rows + c]);

@@ -31,6 +31,9 @@ public enum Indicator {
         QUANTITY
     }
 
+    /** Where a person's answer was not given, or not consented to. */
+    public static final String NOT_STATED = "not-stated";
+
     /** The breakdowns a fact may carry; {@code ""} in a fact means not broken down that way. */
     public enum Dimension {
         GENDER(List.of("woman", "man", "another", "prefer-not-to-say", "not-stated")),
@@ -42,8 +45,14 @@ public enum Indicator {
             this.categories = categories;
         }
 
+        /** Every category a count may fall in, {@link #NOT_STATED} last. */
         public List<String> categories() {
             return categories;
+        }
+
+        /** The answers a person may give (the categories but {@link #NOT_STATED}). */
+        public List<String> answers() {
+            return categories.subList(0, categories.size() - 1);
         }
     }
 

@@ -31,6 +31,8 @@ public final class CreativeLabsRealm {
     public static final String PLATFORM_CORE_CLIENT = "platform-core";
 
     public static final String MEMBERSHIP_REPORTER = "membership-reporter";
+    /** platform-core's service account delivers each lab's indicator outbox to tenant-admin. */
+    public static final String INDICATOR_REPORTER = "indicator-reporter";
     /** The gateway's own service account: it asks tenant-admin's registry whether a lab serves. */
     public static final String LAB_ROUTER = "lab-router";
     /** Dev and test only: a public client with the password grant, for scripts and tests. */
@@ -85,7 +87,8 @@ public final class CreativeLabsRealm {
                 role(
                         MEMBERSHIP_REPORTER,
                         "Service to service: platform-core tells tenant-admin a lab's memberships changed"),
-                role(LAB_ROUTER, "Service to service: the gateway reads which labs serve")));
+                role(LAB_ROUTER, "Service to service: the gateway reads which labs serve"),
+                role(INDICATOR_REPORTER, "Service to service: platform-core delivers labs' indicator outboxes")));
         realm.setRoles(roles);
 
         List<ClientRepresentation> clients = new ArrayList<>();
@@ -111,7 +114,7 @@ public final class CreativeLabsRealm {
                 TENANT_ADMIN_CLIENT,
                 List.of(PROVISIONER),
                 PLATFORM_CORE_CLIENT,
-                List.of(MEMBERSHIP_REPORTER),
+                List.of(MEMBERSHIP_REPORTER, INDICATOR_REPORTER),
                 GATEWAY_CLIENT,
                 List.of(LAB_ROUTER));
     }

@@ -260,7 +260,7 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                             OWN_RECORD,
                             201,
                             f -> lab(f) + "/profiles/me/consents",
-                            f -> Map.of("fields", List.of("age-band"), "values", Map.of("age-band", "25-34")))),
+                            f -> Map.of("fields", List.of("age-band"), "values", Map.of("age-band", "25-28")))),
             Map.entry(
                     "POST /api/labs/{slug}/profiles/me/consents/{id}/withdraw",
                     new Rule(
@@ -277,6 +277,8 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             Map.entry(
                     "POST /api/labs/{slug}/memberships/{id}/erasure",
                     new Rule(ADMINS, 200, f -> lab(f) + "/memberships/" + f.erasable() + "/erasure", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/indicators", new Rule(MANAGERS, 200, f -> lab(f) + "/indicators", f -> null)),
             Map.entry("GET /api/labs/{slug}/plans", new Rule(ANY_MEMBER, 200, f -> lab(f) + "/plans", f -> null)),
             Map.entry(
                     "POST /api/labs/{slug}/plans",

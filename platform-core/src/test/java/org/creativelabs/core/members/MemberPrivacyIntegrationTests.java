@@ -187,7 +187,7 @@ class MemberPrivacyIntegrationTests extends LabApiTest {
                                                         "gender",
                                                         "woman",
                                                         "age-band",
-                                                        "25-34",
+                                                        "25-28",
                                                         "disability",
                                                         "no",
                                                         "district",

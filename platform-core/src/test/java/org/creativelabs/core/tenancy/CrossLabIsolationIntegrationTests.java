@@ -300,6 +300,15 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                         .isEqualTo(404);
                 assertThat(t.api.get(t.path(t.a, "/memberships")).body()).contains(a.memberSubject());
             }),
+            Map.entry("GET /api/labs/{slug}/indicators", (t, a) -> {
+                // Bookings are not counts of people, so never suppressed: A's show in A and nowhere else.
+                String year = "?year="
+                        + TestLabs.tomorrowAt(10).atZone(TestLabs.BISHKEK).getYear();
+                assertThat(bookingsToDate(t.api.get(t.path(t.b, "/indicators" + year))))
+                        .isZero();
+                assertThat(bookingsToDate(t.api.get(t.path(t.a, "/indicators" + year))))
+                        .isPositive();
+            }),
             Map.entry("GET /api/labs/{slug}/plans", (t, a) -> {
                 assertThat(t.api.get(t.path(t.b, "/plans"))
                                 .json()
@@ -540,7 +549,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
         assertThat(asResident
                         .post(
                                 path(a, "/profiles/me/consents"),
-                                Map.of("fields", List.of("age-band"), "values", Map.of("age-band", "25-34")),
+                                Map.of("fields", List.of("age-band"), "values", Map.of("age-band", "25-28")),
                                 Map.of("Idempotency-Key", "plain-jdbc-" + UUID.randomUUID()))
                         .status())
                 .isEqualTo(201);
@@ -658,6 +667,18 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
             UUID consentId,
             UUID planId,
             UUID seriesId) {}
+
+    private static long bookingsToDate(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json()
+                .get("indicators")
+                .valueStream()
+                .filter(i -> i.get("indicator").asString().equals("bookings"))
+                .findFirst()
+                .orElseThrow()
+                .get("toDate")
+                .asLong();
+    }
 
     private static UUID created(Api.Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);

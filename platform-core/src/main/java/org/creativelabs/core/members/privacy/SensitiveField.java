@@ -2,6 +2,7 @@ package org.creativelabs.core.members.privacy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Set;
+import org.creativelabs.indicators.Indicator;
 
 /**
  * Optional, sensitive parts of a profile, kept only under a recorded consent that covers them. They feed anonymous
@@ -9,9 +10,10 @@ import java.util.Set;
  */
 public enum SensitiveField {
     @JsonProperty("gender")
-    GENDER("gender", Set.of("woman", "man", "another", "prefer-not-to-say")),
+    GENDER("gender", Set.copyOf(Indicator.Dimension.GENDER.answers())),
+    /** UNDP's youth bands, those the indicators count residents in. */
     @JsonProperty("age-band")
-    AGE_BAND("age-band", Set.of("under-18", "18-24", "25-34", "35-44", "45-54", "55-plus")),
+    AGE_BAND("age-band", Set.copyOf(Indicator.Dimension.AGE_BAND.answers())),
     @JsonProperty("disability")
     DISABILITY("disability", Set.of("yes", "no", "prefer-not-to-say")),
     @JsonProperty("district")
