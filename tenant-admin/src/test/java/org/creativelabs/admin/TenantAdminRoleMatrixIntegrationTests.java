@@ -134,6 +134,38 @@ class TenantAdminRoleMatrixIntegrationTests extends TenantAdminStack {
                             Caller.MEMBERSHIP_REPORTER,
                             204)),
             Map.entry(
+                    "GET /api/indicators",
+                    rule(f -> "/api/indicators", f -> null, Caller.COORDINATOR, 200, Caller.UNDP_VIEWER, 200)),
+            Map.entry(
+                    "GET /api/indicators/labs/{slug}",
+                    rule(
+                            f -> "/api/indicators/labs/" + f.slug(),
+                            f -> null,
+                            Caller.COORDINATOR,
+                            200,
+                            Caller.UNDP_VIEWER,
+                            200)),
+            Map.entry(
+                    "GET /api/indicators/csv",
+                    rule(f -> "/api/indicators/csv", f -> null, Caller.COORDINATOR, 200, Caller.UNDP_VIEWER, 200)),
+            Map.entry(
+                    "PUT /api/indicators/labs/{slug}/targets/{indicator}/{year}",
+                    rule(
+                            f -> "/api/indicators/labs/" + f.slug() + "/targets/residents.new/2027",
+                            f -> Map.of("target", 100),
+                            Caller.COORDINATOR,
+                            200)),
+            Map.entry(
+                    "POST /api/indicators/labs/{slug}/rebuild",
+                    rule(f -> "/api/indicators/labs/" + f.slug() + "/rebuild", f -> null, Caller.COORDINATOR, 200)),
+            Map.entry(
+                    "POST /internal/indicators/labs/{labId}",
+                    rule(
+                            f -> "/internal/indicators/labs/" + f.labId(),
+                            f -> Map.of("entries", List.of()),
+                            Caller.MEMBERSHIP_REPORTER,
+                            200)),
+            Map.entry(
                     "GET /internal/registry/labs/{slug}",
                     rule(f -> "/internal/registry/labs/" + f.slug(), f -> null, Caller.LAB_ROUTER, 200)));
 

@@ -74,6 +74,14 @@ public class PlatformCore {
                 .toBodilessEntity();
     }
 
+    /** The lab's indicator totals rebuilt from its own outbox, and the entry number they run through. */
+    public JsonNode indicatorTotals(UUID labId) {
+        return http.get()
+                .uri("/internal/tenants/{id}/indicators/totals", labId)
+                .retrieve()
+                .body(JsonNode.class);
+    }
+
     public void resume(UUID labId) {
         http.post().uri("/internal/tenants/{id}/resume", labId).retrieve().toBodilessEntity();
     }

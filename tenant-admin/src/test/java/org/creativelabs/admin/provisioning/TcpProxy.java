@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
  * A TCP proxy a test controls, in front of a real server (Keycloak, platform-core): while it is cut, connections are
  * refused at once, so a client sees the server as unreachable without the shared server being stopped.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
@@ -54,16 +54,16 @@ final class TcpProxy implements AutoCloseable {
         threads.submit(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** From now on, new connections are closed at once (existing ones too). */
-    void cut() {
+    public void cut() {
         cut = true;
     }
 
-    void restore() {
+    public void restore() {
         cut = false;
         hang = false;
     }

@@ -57,6 +57,8 @@ public abstract class TenantAdminStack {
 
     static final TcpProxy keycloakProxy;
     static final TcpProxy platformCoreProxy;
+    /** platform-core reaches tenant-admin through this one: cutting it is tenant-admin being down, for platform-core. */
+    protected static final TcpProxy tenantAdminProxy;
 
     static {
         try {
@@ -64,6 +66,7 @@ public abstract class TenantAdminStack {
             mail.start();
             platformCorePort = ServiceProcesses.freePort();
             tenantAdminPort = ServiceProcesses.freePort();
+            tenantAdminProxy = new TcpProxy(tenantAdminPort);
             platformCore = startPlatformCore();
             keycloakProxy = new TcpProxy(URI.create(TestKeycloak.url()).getPort());
             platformCoreProxy = new TcpProxy(platformCorePort);
@@ -74,6 +77,7 @@ public abstract class TenantAdminStack {
                 try {
                     keycloakProxy.close();
                     platformCoreProxy.close();
+                    tenantAdminProxy.close();
                 } catch (IOException e) {
                     // the JVM is ending anyway
                 }
@@ -142,7 +146,9 @@ public abstract class TenantAdminStack {
                 platformCorePort,
                 Map.of(
                         "TENANT_ADMIN_URL",
-                        "http://127.0.0.1:" + tenantAdminPort,
+                        "http://127.0.0.1:" + tenantAdminProxy.port(),
+                        "PLATFORM_INDICATORS_RELAY_INTERVAL",
+                        "1s",
                         "PLATFORM_CORE_CLIENT_SECRET",
                         TestKeycloak.secret(CreativeLabsRealm.PLATFORM_CORE_CLIENT)));
     }
@@ -167,6 +173,7 @@ public abstract class TenantAdminStack {
         Faults.slowAt.set(null);
         keycloakProxy.restore();
         platformCoreProxy.restore();
+        tenantAdminProxy.restore();
         coordinator = TestKeycloak.userToken(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR));
     }
 
