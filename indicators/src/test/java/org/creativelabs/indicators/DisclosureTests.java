@@ -2,8 +2,6 @@ package org.creativelabs.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +24,7 @@ class DisclosureTests {
         assertThat(table.cells()[0][1]).isNull();
         assertThat(table.rowTotals()[0]).isEqualTo(51L);
         assertThat(table.total()).isEqualTo(91L);
-        assertThat(derivable(counts, table)).isEmpty();
+        assertThat(DisclosureAttack.derivable(counts, table)).isEmpty();
         // The complement is the smallest count that closes the gap, and no more than needed is hidden.
         assertThat(hiddenCells(table)).isEqualTo(4);
     }
@@ -43,7 +41,7 @@ class DisclosureTests {
         };
         Disclosure.Table careless = new Disclosure.Table(
                 onlyPrimary, new Long[] {51L, 40L}, new Long[] {20L, 9L, 31L, 14L, 17L}, 91L, false);
-        assertThat(derivable(counts, careless)).containsExactly("cell 0,1");
+        assertThat(DisclosureAttack.derivable(counts, careless)).containsExactly("cell 0,1");
     }
 
     @Test
@@ -94,7 +92,9 @@ class DisclosureTests {
                 }
             }
             Disclosure.Table table = Disclosure.table(counts);
-            assertThat(derivable(counts, table)).as("round %d", round).isEmpty();
+            assertThat(DisclosureAttack.derivable(counts, table))
+                    .as("round %d", round)
+                    .isEmpty();
             assertShownMatch(counts, table);
         }
     }
@@ -118,134 +118,5 @@ class DisclosureTests {
             }
         }
         return hidden;
-    }
-
-    /** The small hidden counts a reader can work out exactly from the shown ones. */
-    static List<String> derivable(long[][] counts, Disclosure.Table table) {
-        int rows = counts.length;
-        int columns = counts[0].length;
-        // Unknowns: hidden cells, hidden row totals, hidden column totals, a hidden grand total.
-        List<String> names = new ArrayList<>();
-        List<Long> truth = new ArrayList<>();
-        int[][] cellIndex = new int[rows][columns];
-        int[] rowIndex = new int[rows];
-        int[] columnIndex = new int[columns];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < columns; c++) {
-                cellIndex[r][c] =
-                        table.cells()[r][c] == null ? add(names, truth, "cell " + r + "," + c, counts[r][c]) : -1;
-            }
-        }
-        long grand = 0;
-        for (int r = 0; r < rows; r++) {
-            long sum = 0;
-            for (long v : counts[r]) {
-                sum += v;
-            }
-            grand += sum;
-            rowIndex[r] = table.rowTotals()[r] == null ? add(names, truth, "row " + r, sum) : -1;
-        }
-        for (int c = 0; c < columns; c++) {
-            long sum = 0;
-            for (long[] row : counts) {
-                sum += row[c];
-            }
-            columnIndex[c] = table.columnTotals()[c] == null ? add(names, truth, "column " + c, sum) : -1;
-        }
-        int grandIndex = table.total() == null ? add(names, truth, "total", grand) : -1;
-        int n = names.size();
-        List<double[]> equations = new ArrayList<>();
-        for (int r = 0; r < rows; r++) {
-            double[] eq = new double[n];
-            for (int c = 0; c < columns; c++) {
-                if (cellIndex[r][c] >= 0) {
-                    eq[cellIndex[r][c]] = 1;
-                }
-            }
-            if (rowIndex[r] >= 0) {
-                eq[rowIndex[r]] = -1;
-            }
-            equations.add(eq);
-        }
-        for (int c = 0; c < columns; c++) {
-            double[] eq = new double[n];
-            for (int r = 0; r < rows; r++) {
-                if (cellIndex[r][c] >= 0) {
-                    eq[cellIndex[r][c]] = 1;
-                }
-            }
-            if (columnIndex[c] >= 0) {
-                eq[columnIndex[c]] = -1;
-            }
-            equations.add(eq);
-        }
-        double[] rowSum = new double[n];
-        double[] columnSum = new double[n];
-        for (int r = 0; r < rows; r++) {
-            if (rowIndex[r] >= 0) {
-                rowSum[rowIndex[r]] = 1;
-            }
-        }
-        for (int c = 0; c < columns; c++) {
-            if (columnIndex[c] >= 0) {
-                columnSum[columnIndex[c]] = 1;
-            }
-        }
-        if (grandIndex >= 0) {
-            rowSum[grandIndex] = -1;
-            columnSum[grandIndex] = -1;
-        }
-        equations.add(rowSum);
-        equations.add(columnSum);
-        int rank = rank(equations, n);
-        List<String> found = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (truth.get(i) >= Disclosure.MINIMUM) {
-                continue;
-            }
-            List<double[]> with = new ArrayList<>(equations);
-            double[] unit = new double[n];
-            unit[i] = 1;
-            with.add(unit);
-            if (rank(with, n) == rank) {
-                found.add(names.get(i));
-            }
-        }
-        return found;
-    }
-
-    private static int add(List<String> names, List<Long> truth, String name, long value) {
-        names.add(name);
-        truth.add(value);
-        return names.size() - 1;
-    }
-
-    private static int rank(List<double[]> equations, int n) {
-        double[][] m = equations.stream().map(double[]::clone).toArray(double[][]::new);
-        int rank = 0;
-        for (int col = 0; col < n && rank < m.length; col++) {
-            int pivot = -1;
-            for (int r = rank; r < m.length; r++) {
-                if (Math.abs(m[r][col]) > 1e-9 && (pivot < 0 || Math.abs(m[r][col]) > Math.abs(m[pivot][col]))) {
-                    pivot = r;
-                }
-            }
-            if (pivot < 0) {
-                continue;
-            }
-            double[] swap = m[pivot];
-            m[pivot] = m[rank];
-            m[rank] = swap;
-            for (int r = 0; r < m.length; r++) {
-                if (r != rank && Math.abs(m[r][col]) > 1e-9) {
-                    double f = m[r][col] / m[rank][col];
-                    for (int k = col; k < n; k++) {
-                        m[r][k] -= f * m[rank][k];
-                    }
-                }
-            }
-            rank++;
-        }
-        return rank;
     }
 }

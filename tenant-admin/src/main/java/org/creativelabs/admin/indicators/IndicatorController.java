@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.UUID;
 import org.creativelabs.admin.audit.PlatformAudit;
 import org.creativelabs.admin.platformcore.PlatformCore;
 import org.creativelabs.admin.registry.LabRegistry;
@@ -86,17 +86,13 @@ class IndicatorController {
     Regions regions(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
         int shown = yearOr(year);
         Map<String, Map<String, Long>> regionTargets = targets.byRegion(shown);
-        Map<String, Integer> labCounts = new java.util.HashMap<>();
-        registry.all().stream()
-                .filter(lab -> lab.status() != org.creativelabs.admin.registry.LabStatus.DELETED)
-                .forEach(lab -> labCounts.merge(lab.region(), 1, Integer::sum));
         List<RegionIndicators> regions = new ArrayList<>();
-        for (String region : new TreeSet<>(labCounts.keySet())) {
-            regions.add(new RegionIndicators(
-                    region,
-                    labCounts.get(region),
-                    reports(shown, readModel.regionFacts(region), regionTargets.getOrDefault(region, Map.of()))));
-        }
+        readModel
+                .regions()
+                .forEach((region, labs) -> regions.add(new RegionIndicators(
+                        region,
+                        labs,
+                        reports(shown, readModel.regionFacts(region), regionTargets.getOrDefault(region, Map.of())))));
         return new Regions(shown, regions);
     }
 
@@ -106,12 +102,21 @@ class IndicatorController {
     LabIndicators lab(@PathVariable String slug, @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
         int shown = yearOr(year);
         RegisteredLab lab = labOf(slug);
-        return new LabIndicators(
-                shown,
-                lab.slug(),
-                lab.displayName(),
-                lab.region(),
-                reports(shown, readModel.labFacts(lab.id()), targets.ofLab(lab.id(), shown)));
+        // The lab's region shows the sum of its labs: each figure is protected against its siblings' too.
+        Map<UUID, List<Fact>> siblings = new java.util.LinkedHashMap<>(readModel.factsOfLabsIn(lab.region()));
+        siblings.putIfAbsent(lab.id(), List.of());
+        List<UUID> order = new ArrayList<>(siblings.keySet());
+        int which = order.indexOf(lab.id());
+        Map<String, Long> labTargets = targets.ofLab(lab.id(), shown);
+        List<IndicatorReport> reports = Arrays.stream(Indicator.values())
+                .map(indicator -> IndicatorReport.amongSiblings(
+                        order.stream()
+                                .map(id -> IndicatorReport.Counts.of(indicator, shown, siblings.get(id)))
+                                .toList(),
+                        which,
+                        labTargets.get(indicator.id())))
+                .toList();
+        return new LabIndicators(shown, lab.slug(), lab.displayName(), lab.region(), reports);
     }
 
     @GetMapping("/csv")

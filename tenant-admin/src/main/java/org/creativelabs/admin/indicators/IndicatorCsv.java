@@ -50,7 +50,9 @@ class IndicatorCsv {
                             "",
                             "",
                             report.target().target());
-                    out.add("baseline", "", "", report.target().baseline());
+                    if (report.target().basis().equals("cumulative")) {
+                        out.add("baseline", "", "", report.target().baseline());
+                    }
                 }
                 IndicatorReport.Breakdown breakdown = report.breakdown();
                 if (breakdown != null && !breakdown.withheld()) {

@@ -113,9 +113,23 @@ public class IndicatorReadModel {
         return new Rebuilt(appliedBefore, throughSeq, matched, rebuilt.size());
     }
 
-    /** The lab's totals, every month. */
-    public List<Fact> labFacts(UUID labId) {
-        return facts("SELECT indicator, period, gender, age_band, value FROM indicator_value WHERE lab_id = ?", labId);
+    /** The totals of every lab of a region, by lab: a lab's figures are protected against its siblings'. */
+    public Map<UUID, List<Fact>> factsOfLabsIn(String region) {
+        Map<UUID, List<Fact>> byLab = new java.util.LinkedHashMap<>();
+        jdbc.query(
+                "SELECT v.lab_id, v.indicator, v.period, v.gender, v.age_band, v.value FROM indicator_value v"
+                        + " JOIN lab l ON l.id = v.lab_id WHERE l.region = ? ORDER BY v.lab_id",
+                rs -> {
+                    byLab.computeIfAbsent(rs.getObject("lab_id", UUID.class), id -> new ArrayList<>())
+                            .add(new Fact(
+                                    rs.getString("indicator"),
+                                    rs.getObject("period", LocalDate.class),
+                                    rs.getString("gender"),
+                                    rs.getString("age_band"),
+                                    rs.getLong("value")));
+                },
+                region);
+        return byLab;
     }
 
     /** A region's totals, every month: as many rows however many labs the region has. */
@@ -125,10 +139,13 @@ public class IndicatorReadModel {
                 region);
     }
 
-    public long appliedSeq(UUID labId) {
-        List<Long> seq =
-                jdbc.queryForList("SELECT applied_seq FROM indicator_delivery WHERE lab_id = ?", Long.class, labId);
-        return seq.isEmpty() ? 0 : seq.get(0);
+    /** Regions with their number of labs (deleted ones left out), by name. */
+    public Map<String, Integer> regions() {
+        Map<String, Integer> regions = new TreeMap<>();
+        jdbc.query("SELECT region, count(*) AS labs FROM lab WHERE status <> 'DELETED' GROUP BY region", rs -> {
+            regions.put(rs.getString("region"), rs.getInt("labs"));
+        });
+        return regions;
     }
 
     private List<Fact> facts(String sql, Object argument) {
