@@ -70,6 +70,24 @@ public record IndicatorReport(
             return new Counts(indicator, year, months, before, cells);
         }
 
+        /**
+         * Counts from rollups kept by month (summed over categories) and by year and category (summed over months), as
+         * a read model keeps them so that reading them does not depend on how many labs they add up.
+         */
+        public static Counts ofRollups(
+                Indicator indicator, int year, long[] months, long before, List<Fact> yearByCategory) {
+            List<String> rows = rows(indicator);
+            List<String> columns = columns(indicator);
+            long[][] cells = new long[rows.size()][Math.max(1, columns.size())];
+            if (!rows.isEmpty()) {
+                for (Fact fact : yearByCategory) {
+                    cells[index(rows, fact.gender())][columns.isEmpty() ? 0 : index(columns, fact.ageBand())] +=
+                            fact.value();
+                }
+            }
+            return new Counts(indicator, year, months, before, cells);
+        }
+
         long yearTotal() {
             long total = 0;
             for (long month : months) {

@@ -86,13 +86,23 @@ class IndicatorController {
     Regions regions(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
         int shown = yearOr(year);
         Map<String, Map<String, Long>> regionTargets = targets.byRegion(shown);
+        Map<String, Map<Indicator, IndicatorReport.Counts>> counts = readModel.regionCounts(shown);
         List<RegionIndicators> regions = new ArrayList<>();
-        readModel
-                .regions()
-                .forEach((region, labs) -> regions.add(new RegionIndicators(
-                        region,
-                        labs,
-                        reports(shown, readModel.regionFacts(region), regionTargets.getOrDefault(region, Map.of())))));
+        readModel.regions().forEach((region, labs) -> {
+            Map<String, Long> regionTarget = regionTargets.getOrDefault(region, Map.of());
+            regions.add(new RegionIndicators(
+                    region,
+                    labs,
+                    Arrays.stream(Indicator.values())
+                            .map(indicator -> IndicatorReport.of(
+                                    counts.getOrDefault(region, Map.of())
+                                            .getOrDefault(
+                                                    indicator,
+                                                    IndicatorReport.Counts.ofRollups(
+                                                            indicator, shown, new long[12], 0, List.of())),
+                                    regionTarget.get(indicator.id())))
+                            .toList()));
+        });
         return new Regions(shown, regions);
     }
 
@@ -198,12 +208,6 @@ class IndicatorController {
                 lab.id(),
                 Map.of("matched", rebuilt.matched(), "throughSeq", rebuilt.throughSeq()));
         return rebuilt;
-    }
-
-    private static List<IndicatorReport> reports(int year, List<Fact> facts, Map<String, Long> targets) {
-        return Arrays.stream(Indicator.values())
-                .map(indicator -> IndicatorReport.of(indicator, year, facts, targets.get(indicator.id())))
-                .toList();
     }
 
     private Regions regions(int year) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.creativelabs.indicators.Fact;
+import org.creativelabs.indicators.Indicator;
+import org.creativelabs.indicators.IndicatorReport;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -132,11 +134,72 @@ public class IndicatorReadModel {
         return byLab;
     }
 
-    /** A region's totals, every month: as many rows however many labs the region has. */
-    public List<Fact> regionFacts(String region) {
-        return facts(
-                "SELECT indicator, period, gender, age_band, value FROM indicator_region_value WHERE region = ?",
-                region);
+    /**
+     * Every region's counts of every indicator for the year, from the region rollups only: the rows read depend on
+     * regions, indicators, months and categories, never on how many labs there are.
+     */
+    public Map<String, Map<Indicator, IndicatorReport.Counts>> regionCounts(int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        Map<String, Map<Indicator, long[]>> months = new TreeMap<>();
+        Map<String, Map<Indicator, Long>> before = new HashMap<>();
+        Map<String, Map<Indicator, List<Fact>>> cells = new HashMap<>();
+        jdbc.query(
+                "SELECT region, indicator, period, value FROM indicator_region_month WHERE period >= ? AND period < ?",
+                rs -> {
+                    String region = rs.getString("region");
+                    int month = rs.getObject("period", LocalDate.class).getMonthValue();
+                    long value = rs.getLong("value");
+                    Indicator.byId(rs.getString("indicator"))
+                            .ifPresent(indicator -> months.computeIfAbsent(region, r -> new HashMap<>())
+                                    .computeIfAbsent(indicator, i -> new long[12])[month - 1] += value);
+                },
+                from,
+                from.plusYears(1));
+        jdbc.query(
+                "SELECT region, indicator, sum(value) AS value FROM indicator_region_month WHERE period < ?"
+                        + " GROUP BY region, indicator",
+                rs -> {
+                    String region = rs.getString("region");
+                    long value = rs.getLong("value");
+                    Indicator.byId(rs.getString("indicator"))
+                            .ifPresent(indicator -> before.computeIfAbsent(region, r -> new HashMap<>())
+                                    .put(indicator, value));
+                },
+                from);
+        jdbc.query(
+                "SELECT region, indicator, gender, age_band, value FROM indicator_region_year WHERE year = ?",
+                rs -> {
+                    String region = rs.getString("region");
+                    Fact cell = new Fact(
+                            rs.getString("indicator"),
+                            from,
+                            rs.getString("gender"),
+                            rs.getString("age_band"),
+                            rs.getLong("value"));
+                    Indicator.byId(cell.indicator())
+                            .ifPresent(indicator -> cells.computeIfAbsent(region, r -> new HashMap<>())
+                                    .computeIfAbsent(indicator, i -> new ArrayList<>())
+                                    .add(cell));
+                },
+                year);
+        Map<String, Map<Indicator, IndicatorReport.Counts>> counts = new TreeMap<>();
+        java.util.Set<String> regions = new java.util.TreeSet<>(months.keySet());
+        regions.addAll(before.keySet());
+        for (String region : regions) {
+            Map<Indicator, IndicatorReport.Counts> byIndicator = new java.util.EnumMap<>(Indicator.class);
+            for (Indicator indicator : Indicator.values()) {
+                byIndicator.put(
+                        indicator,
+                        IndicatorReport.Counts.ofRollups(
+                                indicator,
+                                year,
+                                months.getOrDefault(region, Map.of()).getOrDefault(indicator, new long[12]),
+                                before.getOrDefault(region, Map.of()).getOrDefault(indicator, 0L),
+                                cells.getOrDefault(region, Map.of()).getOrDefault(indicator, List.of())));
+            }
+            counts.put(region, byIndicator);
+        }
+        return counts;
     }
 
     /** Regions with their number of labs (deleted ones left out), by name. */
@@ -148,39 +211,59 @@ public class IndicatorReadModel {
         return regions;
     }
 
-    private List<Fact> facts(String sql, Object argument) {
-        return jdbc.query(
-                sql,
-                (rs, row) -> new Fact(
-                        rs.getString("indicator"),
-                        rs.getObject("period", LocalDate.class),
-                        rs.getString("gender"),
-                        rs.getString("age_band"),
-                        rs.getLong("value")),
-                argument);
-    }
-
     private long lockDelivery(UUID labId) {
         jdbc.update("INSERT INTO indicator_delivery (lab_id) VALUES (?) ON CONFLICT DO NOTHING", labId);
         return jdbc.queryForObject(
                 "SELECT applied_seq FROM indicator_delivery WHERE lab_id = ? FOR UPDATE", Long.class, labId);
     }
 
-    /** Adds the changes to the lab and its region, in key order (labs of one region never deadlock on its rows). */
+    /**
+     * Adds the changes to the lab and to its region's rollups (by month; by year and category), each in key order, so
+     * labs of one region applying at once never deadlock on its rows.
+     */
     private void add(UUID labId, String region, Map<Key, Long> changes) {
         List<Object[]> lab = new ArrayList<>();
-        List<Object[]> regional = new ArrayList<>();
+        Map<List<Object>, Long> byMonth = new TreeMap<>(ROLLUP_ORDER);
+        Map<List<Object>, Long> byYear = new TreeMap<>(ROLLUP_ORDER);
         new TreeMap<>(changes).forEach((key, delta) -> {
             lab.add(new Object[] {labId, key.indicator(), key.period(), key.gender(), key.ageBand(), delta});
-            regional.add(new Object[] {region, key.indicator(), key.period(), key.gender(), key.ageBand(), delta});
+            byMonth.merge(List.of(region, key.indicator(), key.period()), delta, Long::sum);
+            byYear.merge(
+                    List.of(region, key.indicator(), key.period().getYear(), key.gender(), key.ageBand()),
+                    delta,
+                    Long::sum);
         });
         jdbc.batchUpdate("""
                 INSERT INTO indicator_value (lab_id, indicator, period, gender, age_band, value) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (lab_id, indicator, period, gender, age_band)
                 DO UPDATE SET value = indicator_value.value + excluded.value""", lab);
         jdbc.batchUpdate("""
-                INSERT INTO indicator_region_value (region, indicator, period, gender, age_band, value)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (region, indicator, period, gender, age_band)
-                DO UPDATE SET value = indicator_region_value.value + excluded.value""", regional);
+                INSERT INTO indicator_region_month (region, indicator, period, value) VALUES (?, ?, ?, ?)
+                ON CONFLICT (region, indicator, period) DO UPDATE SET value = indicator_region_month.value + excluded.value""", rows(byMonth));
+        jdbc.batchUpdate("""
+                INSERT INTO indicator_region_year (region, indicator, year, gender, age_band, value) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (region, indicator, year, gender, age_band)
+                DO UPDATE SET value = indicator_region_year.value + excluded.value""", rows(byYear));
+    }
+
+    private static final java.util.Comparator<List<Object>> ROLLUP_ORDER = (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            int order = ((Comparable) a.get(i)).compareTo(b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    };
+
+    private static List<Object[]> rows(Map<List<Object>, Long> rollup) {
+        List<Object[]> rows = new ArrayList<>();
+        rollup.forEach((key, delta) -> {
+            List<Object> row = new ArrayList<>(key);
+            row.add(delta);
+            rows.add(row.toArray());
+        });
+        return rows;
     }
 }

@@ -63,7 +63,7 @@ class IndicatorPipelineIntegrationTests extends TenantAdminStack {
         Thread.sleep(2_000);
         assertThat(applied(naryn, "residents.new")).as("none twice").isEqualTo(9);
         assertThat(jdbc.queryForObject(
-                        "SELECT sum(value) FROM indicator_region_value WHERE region = 'Naryn'"
+                        "SELECT sum(value) FROM indicator_region_month WHERE region = 'Naryn'"
                                 + " AND indicator = 'residents.new'",
                         Long.class))
                 .as("the region rolls up with its lab")
