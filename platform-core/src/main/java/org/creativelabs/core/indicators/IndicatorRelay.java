@@ -21,7 +21,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Delivers each lab's outbox to tenant-admin's read model: a pass every few seconds, each lab in its own binding, one
- * lab at a time; entries go in order, in batches, and the lab records what tenant-admin says it has applied. A pass
+ * lab at a time; entries go in order, in batches of 250 (at most about 45 KB: tenant-admin takes bodies of up to 64 KB),
+ * and the lab records what tenant-admin says it has applied. A pass
  * that fails (tenant-admin down or restarting) leaves the lab's entries where they are for the next pass, so nothing
  * is lost; tenant-admin applies each entry once by lab and number, so nothing counts twice when a reply is lost or two
  * replicas deliver the same entries.
@@ -52,7 +53,7 @@ class IndicatorRelay {
             ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientService clients,
             @Value("${platform.tenant-admin-url}") String tenantAdminUrl,
-            @Value("${platform.indicators.batch-size:1000}") int batchSize) {
+            @Value("${platform.indicators.batch-size:250}") int batchSize) {
         this.labs = labs;
         this.outbox = outbox;
         this.transaction = new TransactionTemplate(transactions);

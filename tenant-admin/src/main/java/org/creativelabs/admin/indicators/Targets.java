@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * target is the sum of its labs'.
  */
 @Component
-class Targets {
+public class Targets {
 
     /** Labs that count towards targets: those that exist and were not given up. */
     private static final String COUNTED = "status IN ('PROVISIONING', 'ACTIVE', 'SUSPENDED', 'ARCHIVED')";
@@ -27,6 +27,26 @@ class Targets {
         jdbc.update("""
                 INSERT INTO indicator_target (lab_id, indicator, year, target) VALUES (?, ?, ?, ?)
                 ON CONFLICT (lab_id, indicator, year) DO UPDATE SET target = excluded.target, updated_at = now()""", labId, indicator.id(), year, target);
+    }
+
+    /** The targets a coordinator set for the lab and year, by indicator id (a template carries them to new labs). */
+    public Map<String, Long> explicit(UUID labId, int year) {
+        Map<String, Long> targets = new java.util.TreeMap<>();
+        jdbc.query(
+                "SELECT indicator, target FROM indicator_target WHERE lab_id = ? AND year = ?",
+                rs -> {
+                    targets.put(rs.getString("indicator"), rs.getLong("target"));
+                },
+                labId,
+                year);
+        return targets;
+    }
+
+    /** Sets the lab's targets for the year from a template: indicators without targets are passed over. */
+    public void setAll(UUID labId, int year, Map<String, Long> targets) {
+        targets.forEach((id, target) -> Indicator.byId(id)
+                .filter(indicator -> indicator.defaultTarget().isPresent() && target >= 0)
+                .ifPresent(indicator -> set(labId, indicator, year, target)));
     }
 
     /** The lab's targets for the year, by indicator id (defaults filled in). */

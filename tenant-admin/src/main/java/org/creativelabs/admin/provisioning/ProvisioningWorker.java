@@ -3,6 +3,8 @@ package org.creativelabs.admin.provisioning;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.creativelabs.admin.audit.PlatformAudit;
 import org.creativelabs.admin.identity.LabIdentities;
+import org.creativelabs.admin.indicators.Targets;
 import org.creativelabs.admin.platformcore.PlatformCore;
 import org.creativelabs.admin.registry.LabStatus;
 import org.slf4j.Logger;
@@ -21,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,6 +44,7 @@ class ProvisioningWorker {
     private final LabIdentities identities;
     private final PlatformAudit audit;
     private final JsonMapper json;
+    private final Targets targets;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final Duration lease;
     private final int maxAttempts;
@@ -56,6 +61,7 @@ class ProvisioningWorker {
             LabIdentities identities,
             PlatformAudit audit,
             JsonMapper json,
+            Targets targets,
             @Value("${platform.provisioning.lease:30s}") Duration lease,
             @Value("${platform.provisioning.max-attempts:3}") int maxAttempts,
             ObjectProvider<StepFaults> faults,
@@ -65,6 +71,7 @@ class ProvisioningWorker {
         this.identities = identities;
         this.audit = audit;
         this.json = json;
+        this.targets = targets;
         this.lease = lease;
         this.maxAttempts = maxAttempts;
         this.faults = faults;
@@ -215,7 +222,17 @@ class ProvisioningWorker {
                             labId,
                             Map.of("slug", request.slug(), "exportId", request.restoreFromExport()));
                 }
-                platformCore.applyTemplate(labId, template(request));
+                ObjectNode template = template(request);
+                JsonNode carried = template.remove("targets");
+                platformCore.applyTemplate(labId, template);
+                if (carried != null && carried.isObject()) {
+                    Map<String, Long> yearly = new java.util.HashMap<>();
+                    carried.properties()
+                            .forEach(target -> yearly.put(
+                                    target.getKey(), target.getValue().asLong()));
+                    targets.setAll(
+                            labId, LocalDate.now(ZoneId.of("Asia/Bishkek")).getYear(), yearly);
+                }
             }
             case ACTIVATE -> {
                 platformCore.resume(labId);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.creativelabs.admin.audit.PlatformAudit;
+import org.creativelabs.admin.indicators.Targets;
 import org.creativelabs.admin.platformcore.PlatformCore;
 import org.creativelabs.admin.registry.LabRegistry;
 import org.creativelabs.admin.web.Problems;
@@ -51,9 +52,16 @@ class LabTemplateController {
     private final LabRegistry registry;
     private final PlatformAudit audit;
     private final JsonMapper json;
+    private final Targets targets;
 
     LabTemplateController(
-            JdbcTemplate jdbc, PlatformCore platformCore, PlatformAudit audit, JsonMapper json, LabRegistry registry) {
+            JdbcTemplate jdbc,
+            PlatformCore platformCore,
+            PlatformAudit audit,
+            JsonMapper json,
+            LabRegistry registry,
+            Targets targets) {
+        this.targets = targets;
         this.registry = registry;
         this.jdbc = jdbc;
         this.platformCore = platformCore;
@@ -80,6 +88,14 @@ class LabTemplateController {
                         "fromLab: there is no active lab \"" + request.fromLab() + "\".",
                         Map.of("field", "fromLab")));
         JsonNode content = platformCore.captureTemplate(source);
+        // The lab's own targets for this year travel with its structure (indicators without one keep the defaults).
+        tools.jackson.databind.node.ObjectNode carried =
+                ((tools.jackson.databind.node.ObjectNode) content).putObject("targets");
+        targets.explicit(
+                        source,
+                        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Bishkek"))
+                                .getYear())
+                .forEach(carried::put);
         jdbc.update("""
                 INSERT INTO lab_template (name, description, content, captured_from, updated_by) VALUES (?, ?, ?::jsonb, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET description = excluded.description, content = excluded.content,
