@@ -200,6 +200,99 @@ class CrashedInstanceIntegrationTests {
         }
     }
 
+    /**
+     * Issue 12, must-show 1 with tenant-admin really stopped: the lab changes while no tenant-admin runs, and what
+     * changed arrives once it runs again, none lost and none twice.
+     */
+    @Test
+    void indicatorsChangedWhileTenantAdminIsStoppedArriveAfterItRestartsNoneLostOrTwice() throws Exception {
+        DatabaseLogins logins = TestPostgres.database("clpt_relay");
+        int corePort = ServiceProcesses.freePort();
+        int adminPort = ServiceProcesses.freePort();
+        Process platformCore = ServiceProcesses.platformCore(
+                logins,
+                corePort,
+                Map.of(
+                        "TENANT_ADMIN_URL",
+                        "http://127.0.0.1:" + adminPort,
+                        "PLATFORM_CORE_CLIENT_SECRET",
+                        TestKeycloak.secret(CreativeLabsRealm.PLATFORM_CORE_CLIENT),
+                        "PLATFORM_INDICATORS_RELAY_INTERVAL",
+                        "1s"));
+        GreenMail mail =
+                new GreenMail(new ServerSetup(ServiceProcesses.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        Map<String, String> environment = applyingTheRealm(
+                tenantAdmin(logins, adminPort, TestKeycloak.url(), "http://127.0.0.1:" + corePort), mail);
+        Process instance = ServiceProcesses.tenantAdmin(environment, adminPort);
+        try {
+            String coordinator =
+                    TestKeycloak.userToken(TestKeycloak.createUser("coordinator", CreativeLabsRealm.COORDINATOR));
+            String slug = "talas-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+            JsonNode job = awaitFinished(
+                    adminPort, coordinator, requestLab(adminPort, coordinator, slug, "Talas Creative Lab"), "the lab");
+            assertThat(job.get("status").asString()).as(String.valueOf(job)).isEqualTo("SUCCEEDED");
+            String labId = job.get("labId").asString();
+            seatResidents(corePort, labId, 6);
+            awaitResidents(logins, labId, 6);
+
+            ChildProcesses.stop(instance);
+            seatResidents(corePort, labId, 4);
+            Thread.sleep(3_000);
+            assertThat(residents(logins, labId))
+                    .as("nothing arrives while it is stopped")
+                    .isEqualTo(6);
+
+            instance = ServiceProcesses.tenantAdmin(environment, adminPort);
+            awaitResidents(logins, labId, 10);
+            Thread.sleep(3_000);
+            assertThat(residents(logins, labId)).as("none twice").isEqualTo(10);
+        } finally {
+            for (Process process : new Process[] {instance, platformCore}) {
+                ChildProcesses.stop(process);
+            }
+            mail.stop();
+        }
+    }
+
+    private static void seatResidents(int corePort, String labId, int count) throws Exception {
+        String provisioner = TestKeycloak.clientToken(CreativeLabsRealm.PROVISIONER_CLIENT);
+        for (int i = 0; i < count; i++) {
+            HttpResponse<String> seated = http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + corePort + "/internal/tenants/" + labId + "/members"))
+                            .header("Authorization", "Bearer " + provisioner)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of(
+                                    "subject",
+                                    "resident-" + java.util.UUID.randomUUID(),
+                                    "roles",
+                                    List.of("resident")))))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(seated.statusCode()).as(seated.body()).isEqualTo(201);
+        }
+    }
+
+    private static void awaitResidents(DatabaseLogins logins, String labId, long count) {
+        await("residents in the read model")
+                .atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> residents(logins, labId) == count);
+    }
+
+    private static long residents(DatabaseLogins logins, String labId) throws Exception {
+        try (Connection c = TestPostgres.server().connectAsSuperuser(logins.database());
+                PreparedStatement st = c.prepareStatement("SELECT coalesce(sum(value), 0) FROM platform.indicator_value"
+                        + " WHERE lab_id = ?::uuid AND indicator = 'residents.new'")) {
+            st.setString(1, labId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** The realm applied at start-up, with the mail sink as its mail server (the first instance of a test). */
     private static Map<String, String> applyingTheRealm(Map<String, String> environment, GreenMail mail) {
         environment.put("KEYCLOAK_RECONCILE_REALM", "true");
