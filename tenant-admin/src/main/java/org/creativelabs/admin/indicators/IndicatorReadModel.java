@@ -115,6 +115,31 @@ public class IndicatorReadModel {
         return new Rebuilt(appliedBefore, throughSeq, matched, rebuilt.size());
     }
 
+    /**
+     * Takes a lab's totals out of the read model and its region (idempotent): an archived lab restored into a new lab
+     * brings its outbox along, and the new lab's relay delivers all of it again, under the new lab.
+     */
+    @Transactional
+    public void forget(UUID labId, String region) {
+        lockDelivery(labId);
+        Map<Key, Long> negated = new TreeMap<>();
+        jdbc.query(
+                "SELECT indicator, period, gender, age_band, value FROM indicator_value WHERE lab_id = ?",
+                rs -> {
+                    negated.put(
+                            new Key(
+                                    rs.getString("indicator"),
+                                    rs.getObject("period", LocalDate.class),
+                                    rs.getString("gender"),
+                                    rs.getString("age_band")),
+                            -rs.getLong("value"));
+                },
+                labId);
+        add(labId, region, negated);
+        jdbc.update("DELETE FROM indicator_value WHERE lab_id = ?", labId);
+        jdbc.update("DELETE FROM indicator_delivery WHERE lab_id = ?", labId);
+    }
+
     /** The totals of every lab of a region, by lab: a lab's figures are protected against its siblings'. */
     public Map<UUID, List<Fact>> factsOfLabsIn(String region) {
         Map<UUID, List<Fact>> byLab = new java.util.LinkedHashMap<>();

@@ -14,8 +14,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.creativelabs.admin.audit.PlatformAudit;
 import org.creativelabs.admin.identity.LabIdentities;
+import org.creativelabs.admin.indicators.IndicatorReadModel;
 import org.creativelabs.admin.indicators.Targets;
 import org.creativelabs.admin.platformcore.PlatformCore;
+import org.creativelabs.admin.registry.LabRegistry;
 import org.creativelabs.admin.registry.LabStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,8 @@ class ProvisioningWorker {
     private final PlatformAudit audit;
     private final JsonMapper json;
     private final Targets targets;
+    private final IndicatorReadModel readModel;
+    private final LabRegistry registry;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final Duration lease;
     private final int maxAttempts;
@@ -62,6 +66,8 @@ class ProvisioningWorker {
             PlatformAudit audit,
             JsonMapper json,
             Targets targets,
+            IndicatorReadModel readModel,
+            LabRegistry registry,
             @Value("${platform.provisioning.lease:30s}") Duration lease,
             @Value("${platform.provisioning.max-attempts:3}") int maxAttempts,
             ObjectProvider<StepFaults> faults,
@@ -72,6 +78,8 @@ class ProvisioningWorker {
         this.audit = audit;
         this.json = json;
         this.targets = targets;
+        this.readModel = readModel;
+        this.registry = registry;
         this.lease = lease;
         this.maxAttempts = maxAttempts;
         this.faults = faults;
@@ -216,6 +224,10 @@ class ProvisioningWorker {
                     // The archived lab's data replaces the new schema's, its own lab-admins included; nobody else is
                     // seated (the request named one of them: ProvisioningController).
                     platformCore.restore(labId, request.restoreFromExport());
+                    // The archived lab's indicators come back with its outbox, under the new lab: counted once.
+                    jobs.archivedExport(request.restoreFromExport())
+                            .flatMap(export -> registry.byId(export.fromLab()))
+                            .ifPresent(archived -> readModel.forget(archived.id(), archived.region()));
                     audit.record(
                             jobs.requestedBy(held.jobId()),
                             "LAB_RESTORED",
