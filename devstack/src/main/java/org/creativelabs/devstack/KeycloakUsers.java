@@ -8,12 +8,12 @@ import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /** Accounts for demos and tests: created when missing, with a known password and realm roles. */
-final class KeycloakUsers {
+public final class KeycloakUsers {
 
     private KeycloakUsers() {}
 
     /** Returns the account's subject (Keycloak user id). */
-    static String ensure(Keycloak admin, String realmName, String email, String password, String... realmRoles) {
+    public static String ensure(Keycloak admin, String realmName, String email, String password, String... realmRoles) {
         var realm = admin.realm(realmName);
         List<UserRepresentation> found = realm.users().searchByUsername(email, true);
         if (found.isEmpty()) {

@@ -1,12 +1,9 @@
 package org.creativelabs.devstack.bench;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,10 +65,8 @@ public final class IndicatorsBenchmark {
         String password = args[2];
         int labs = Integer.parseInt(args[6]);
         Path report = Path.of(args[7]);
-        String viewer = bench.token("grant_type=password&client_id=clp-dev&username=undp.viewer%40example.org&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8));
-        String service = bench.token("grant_type=client_credentials&client_id=platform-core&client_secret="
-                + URLEncoder.encode(args[5], StandardCharsets.UTF_8));
+        String viewer = BenchTokens.person(args[1], "undp.viewer@example.org", password);
+        String service = BenchTokens.service(args[1], "platform-core", args[5]);
         try (Connection db = DriverManager.getConnection(args[3], args[4], "")) {
             long started = System.nanoTime();
             int entries = bench.addLabs(db, service, 10);
@@ -84,13 +79,11 @@ public final class IndicatorsBenchmark {
             long deliverMillis = millis(started);
             System.out.printf(
                     "bench: %d more labs, %d entries delivered in %d ms%n", labs - 10, entries, deliverMillis);
-            viewer = bench.token("grant_type=password&client_id=clp-dev&username=undp.viewer%40example.org&password="
-                    + URLEncoder.encode(password, StandardCharsets.UTF_8));
+            viewer = BenchTokens.person(args[1], "undp.viewer@example.org", password);
             Latency thousand = bench.measure(viewer);
             System.out.printf("bench: %d labs: p50 %.2f ms, p95 %.2f ms%n", labs, thousand.p50(), thousand.p95());
 
-            service = bench.token("grant_type=client_credentials&client_id=platform-core&client_secret="
-                    + URLEncoder.encode(args[5], StandardCharsets.UTF_8));
+            service = BenchTokens.service(args[1], "platform-core", args[5]);
             UUID one = bench.register(db);
             List<Map<String, Object>> tenThousand = new ArrayList<>();
             while (tenThousand.size() < 10_000) {
@@ -244,19 +237,6 @@ public final class IndicatorsBenchmark {
         }
         Arrays.sort(millis);
         return new Latency(millis[millis.length / 2], millis[millis.length * 95 / 100], millis.length, bytes);
-    }
-
-    private String token(String form) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(keycloak + "/realms/creative-labs/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("no token: " + response.body());
-        }
-        return response.body().replaceAll("(?s).*\"access_token\":\"([^\"]+)\".*", "$1");
     }
 
     private static String json(List<Map<String, Object>> entries) {

@@ -2,11 +2,9 @@ package org.creativelabs.devstack.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -217,15 +215,7 @@ public final class MirrorProvisioningBenchmark {
     private synchronized String token() throws IOException, InterruptedException {
         if (token == null
                 || System.nanoTime() - tokenAt > Duration.ofSeconds(60).toNanos()) {
-            String form = "grant_type=password&client_id=clp-dev&username=coordinator%40example.org&password="
-                    + URLEncoder.encode(password, StandardCharsets.UTF_8);
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(keycloak + "/realms/creative-labs/protocol/openid-connect/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            token = response.body().replaceAll("(?s).*\"access_token\":\"([^\"]+)\".*", "$1");
+            token = BenchTokens.person(keycloak, "coordinator@example.org", password);
             tokenAt = System.nanoTime();
         }
         return token;

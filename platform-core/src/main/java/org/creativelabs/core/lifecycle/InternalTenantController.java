@@ -3,6 +3,8 @@ package org.creativelabs.core.lifecycle;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
@@ -79,8 +81,10 @@ class InternalTenantController {
 
     @PostMapping("/migrate")
     @Operation(summary = "Migrate every lab that is not archived (or only the failed ones), with bounded parallelism")
-    FleetMigrationReport migrateAll(@RequestParam(defaultValue = "false") boolean onlyFailed) {
-        return migrations.migrateAll(onlyFailed);
+    FleetMigrationReport migrateAll(
+            @RequestParam(defaultValue = "false") boolean onlyFailed,
+            @RequestParam(required = false) @Min(1) @Max(16) Integer parallelism) {
+        return parallelism == null ? migrations.migrateAll(onlyFailed) : migrations.migrateAll(onlyFailed, parallelism);
     }
 
     @PostMapping("/{labId}/resume")
