@@ -34,6 +34,8 @@ bench_start_platform() {
     export BENCH_JVM="\`$CLP_SERVICE_JAVA_OPTS\`"
   fi
   export CLP_DATABASE_NAME="${CLP_DATABASE_NAME:-clpbench}"
+  # Keycloak's data apart from a local run's, started over with the platform's (--fresh) on a server of one's own.
+  export CLP_KEYCLOAK_DATABASE="${CLP_KEYCLOAK_DATABASE:-${CLP_DATABASE_NAME}_keycloak}"
   export GATEWAY_PORT=18080 PLATFORM_CORE_PORT=18081 TENANT_ADMIN_PORT=18082 KEYCLOAK_PORT=18180 KEYCLOAK_MANAGEMENT_PORT=19180
   export CLP_SMTP_PORT=13025 CLP_EMBEDDED_PG_PORT=15532
   local log="$BENCH_OUT/$name-platform.log"

@@ -115,7 +115,8 @@ public final class DatabaseBootstrap {
         String sql = "SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
                 + "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = ?";
         try (PreparedStatement ps = admin.prepareStatement(sql)) {
-            ps.setString(1, logins.runtime());
+            // The migrator keeps every lab role it created; the runtime login loses those of labs not serving.
+            ps.setString(1, logins.migrator());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     roles.add(rs.getString(1));

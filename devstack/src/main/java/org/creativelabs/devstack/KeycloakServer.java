@@ -155,6 +155,14 @@ public final class KeycloakServer implements AutoCloseable {
         log.info("Keycloak build step took {} s", (System.nanoTime() - started) / 1_000_000_000);
     }
 
+    /** Starts Keycloak's data over: its database goes (its login stays, and the database is created again at start). */
+    static void dropDatabase(PostgresServer postgres, String database) throws SQLException {
+        try (Connection admin = postgres.connectAsSuperuser("postgres");
+                Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
+        }
+    }
+
     /** Keycloak keeps its own database, with a login of the same name. */
     private static void ensureDatabase(PostgresServer postgres, String database) throws SQLException {
         try (Connection admin = postgres.connectAsSuperuser("postgres");

@@ -57,16 +57,27 @@ public final class Launcher {
         PostgresServer server = startPostgres(fresh);
         DevSecrets secrets = DevSecrets.load(home.resolve("dev.env"));
         DatabaseLogins logins = DatabaseLogins.withPrefix(env("CLP_DATABASE_NAME", "clp"));
-        new DatabaseBootstrap(server, logins).bootstrap();
+        DatabaseBootstrap bootstrap = new DatabaseBootstrap(server, logins);
+        if (fresh) {
+            // A server of one's own (CLP_DATABASE_URL) keeps its databases: --fresh starts them over there too.
+            bootstrap.recreate();
+        } else {
+            bootstrap.bootstrap();
+        }
         String jdbcUrl = server.jdbcUrl(logins.database());
 
         int keycloakPort = port("KEYCLOAK_PORT", 8180);
         System.out.println("devstack: starting Keycloak " + KeycloakServer.VERSION + " on port " + keycloakPort
-                + " (its own database 'keycloak'; log: " + home.resolve("logs/keycloak.log") + ")");
+                + " (its own database '" + env("CLP_KEYCLOAK_DATABASE", "keycloak") + "'; log: "
+                + home.resolve("logs/keycloak.log") + ")");
+        String keycloakDatabase = env("CLP_KEYCLOAK_DATABASE", "keycloak");
+        if (fresh) {
+            KeycloakServer.dropDatabase(server, keycloakDatabase);
+        }
         keycloak = KeycloakServer.start(
                 KeycloakServer.distribution(),
                 server,
-                "keycloak",
+                keycloakDatabase,
                 keycloakPort,
                 port("KEYCLOAK_MANAGEMENT_PORT", 9180),
                 secrets.get("KEYCLOAK_ADMIN_PASSWORD"),
