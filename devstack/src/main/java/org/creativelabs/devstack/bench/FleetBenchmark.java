@@ -208,11 +208,13 @@ public final class FleetBenchmark {
         while (System.nanoTime() < deadline) {
             HttpResponse<String> state =
                     send(HttpRequest.newBuilder(URI.create(admin + "/api/provisioning/jobs/" + job)), coordinator());
+            // The job's own status comes first; its steps' follow (a step may fail once and be retried).
             Matcher status = STATUS.matcher(state.body());
-            if (status.find() && status.group(1).equals("SUCCEEDED")) {
+            String current = status.find() ? status.group(1) : "";
+            if (current.equals("SUCCEEDED")) {
                 return;
             }
-            if (state.body().contains("\"status\":\"FAILED\"")) {
+            if (current.equals("FAILED")) {
                 throw new IllegalStateException("job " + job + " failed: " + state.body());
             }
             Thread.sleep(50);

@@ -54,9 +54,16 @@ class ProvisioningController {
     private final PlatformAudit audit;
     private final JsonMapper json;
     private final LabIdentities identities;
+    private final ProvisioningWorker worker;
 
-    ProvisioningController(ProvisioningJobs jobs, PlatformAudit audit, JsonMapper json, LabIdentities identities) {
+    ProvisioningController(
+            ProvisioningJobs jobs,
+            PlatformAudit audit,
+            JsonMapper json,
+            LabIdentities identities,
+            ProvisioningWorker worker) {
         this.jobs = jobs;
+        this.worker = worker;
         this.audit = audit;
         this.json = json;
         this.identities = identities;
@@ -117,6 +124,7 @@ class ProvisioningController {
                     "LAB_REQUESTED",
                     jobs.find(jobId).orElseThrow().labId(),
                     Map.of("slug", request.slug()));
+            worker.nudge();
             return accepted(jobId);
         } catch (DuplicateKeyException taken) {
             // The same request again (e.g. a retry without a key) is the same lab; anything else wants a taken slug.

@@ -92,17 +92,25 @@ class ProvisioningWorker {
      */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        poller.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        runPendingJobs();
-                    } catch (RuntimeException e) {
-                        log.warn("Provisioning poll failed: {}", e.toString());
-                    }
-                },
-                0,
-                pollInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A job was just committed here: look now rather than at the next poll (half a poll interval saved on average).
+     * The same single thread runs it, so this instance never runs two polls at once; other instances still poll.
+     */
+    void nudge() {
+        if (!poller.isShutdown()) {
+            poller.execute(this::poll);
+        }
+    }
+
+    private void poll() {
+        try {
+            runPendingJobs();
+        } catch (RuntimeException e) {
+            log.warn("Provisioning poll failed: {}", e.toString());
+        }
     }
 
     @PreDestroy
