@@ -104,7 +104,9 @@ public final class FleetBenchmark {
             for (int workers = 1; workers <= 2; workers++) {
                 int rolledBack = rollBackNewestChangeSet(superuser);
                 String result = bench.migrate(workers);
-                migrated.add(workers + " worker(s), " + rolledBack + " schemas rolled back: " + result);
+                migrated.add(workers + " worker(s), " + rolledBack + " schemas rolled back: migrated "
+                        + field(result, "migrated") + ", skipped " + field(result, "skipped") + ", failed "
+                        + field(result, "failed") + " in " + field(result, "millis") + " ms");
                 (workers == 1 ? oneWorker : twoWorkers).add(Long.parseLong(field(result, "millis")));
             }
         }
