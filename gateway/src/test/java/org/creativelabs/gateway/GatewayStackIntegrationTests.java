@@ -135,6 +135,7 @@ class GatewayStackIntegrationTests {
         for (Attempt attempt : attempts) {
             HttpRequest.Builder request = HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + gateway + attempt.path()))
+                    .timeout(PlatformStack.REQUEST_TIMEOUT)
                     .header("Authorization", "Bearer " + oshResident);
             attempt.headers().forEach(request::setHeader);
             HttpResponse<String> response =
@@ -292,6 +293,7 @@ class GatewayStackIntegrationTests {
     private static HttpResponse<String> get(int port, String path, String token) throws Exception {
         return PlatformStack.http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(PlatformStack.REQUEST_TIMEOUT)
                         .header("Authorization", "Bearer " + token)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -24,8 +24,11 @@ public final class Browser {
     private static final Pattern LOGIN_FORM_ACTION_FIRST =
             Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"");
 
-    private final HttpClient http =
-            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1) // as PlatformStack.http: no h2c upgrade attempts
+            .connectTimeout(java.time.Duration.ofSeconds(10))
+            .build();
     private final Map<String, Map<String, String>> cookies = new HashMap<>();
 
     public HttpResponse<String> get(String url, String... headers) throws Exception {
@@ -112,7 +115,7 @@ public final class Browser {
 
     private HttpRequest.Builder request(String url, String... headers) {
         URI uri = URI.create(url);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(PlatformStack.REQUEST_TIMEOUT);
         Map<String, String> jar = cookies.getOrDefault(uri.getHost(), Map.of());
         if (!jar.isEmpty()) {
             request.header(

@@ -35,7 +35,17 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PlatformStack implements AutoCloseable {
 
     public static final JsonMapper json = JsonMapper.builder().build();
-    public static final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1 as browsers and wrk speak to the gateway: the JDK client's default first tries an h2c upgrade, and once
+     * left eight concurrent requests waiting on it for good (CI hung in the flood test). Every request also has a
+     * timeout, so a lost answer fails its test instead of holding the build.
+     */
+    public static final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(java.time.Duration.ofSeconds(10))
+            .build();
+
+    public static final java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     public record OpenedLab(UUID id, String slug) {}
 
@@ -216,6 +226,7 @@ public final class PlatformStack implements AutoCloseable {
 
     public static HttpResponse<String> send(String method, String url, String token, Object body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(REQUEST_TIMEOUT)
                 .method(
                         method,
                         body == null
