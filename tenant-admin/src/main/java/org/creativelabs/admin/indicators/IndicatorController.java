@@ -139,7 +139,7 @@ class IndicatorController {
         String body;
         String name;
         if (lab == null) {
-            body = csv.write(regions(shown).regions().stream()
+            body = csv.write(regions(Integer.valueOf(shown)).regions().stream()
                     .map(r -> new IndicatorCsv.Scope(r.region(), "", r.indicators()))
                     .toList());
             name = "indicators-regions-" + shown + ".csv";
@@ -208,10 +208,6 @@ class IndicatorController {
                 lab.id(),
                 Map.of("matched", rebuilt.matched(), "throughSeq", rebuilt.throughSeq()));
         return rebuilt;
-    }
-
-    private Regions regions(int year) {
-        return regions(Integer.valueOf(year));
     }
 
     private RegisteredLab labOf(String slug) {

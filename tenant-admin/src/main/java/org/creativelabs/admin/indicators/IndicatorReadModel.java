@@ -84,19 +84,7 @@ public class IndicatorReadModel {
     @Transactional
     public Rebuilt rebuild(UUID labId, String region, long throughSeq, List<Fact> totals) {
         long appliedBefore = lockDelivery(labId);
-        Map<Key, Long> current = new HashMap<>();
-        jdbc.query(
-                "SELECT indicator, period, gender, age_band, value FROM indicator_value WHERE lab_id = ?",
-                rs -> {
-                    current.put(
-                            new Key(
-                                    rs.getString("indicator"),
-                                    rs.getObject("period", LocalDate.class),
-                                    rs.getString("gender"),
-                                    rs.getString("age_band")),
-                            rs.getLong("value"));
-                },
-                labId);
+        Map<Key, Long> current = labTotals(labId);
         Map<Key, Long> rebuilt = new HashMap<>();
         totals.forEach(
                 t -> rebuilt.merge(new Key(t.indicator(), t.period(), t.gender(), t.ageBand()), t.value(), Long::sum));
@@ -123,18 +111,7 @@ public class IndicatorReadModel {
     public void forget(UUID labId, String region) {
         lockDelivery(labId);
         Map<Key, Long> negated = new TreeMap<>();
-        jdbc.query(
-                "SELECT indicator, period, gender, age_band, value FROM indicator_value WHERE lab_id = ?",
-                rs -> {
-                    negated.put(
-                            new Key(
-                                    rs.getString("indicator"),
-                                    rs.getObject("period", LocalDate.class),
-                                    rs.getString("gender"),
-                                    rs.getString("age_band")),
-                            -rs.getLong("value"));
-                },
-                labId);
+        labTotals(labId).forEach((key, value) -> negated.put(key, -value));
         add(labId, region, negated);
         jdbc.update("DELETE FROM indicator_value WHERE lab_id = ?", labId);
         jdbc.update("DELETE FROM indicator_delivery WHERE lab_id = ?", labId);
@@ -234,6 +211,24 @@ public class IndicatorReadModel {
             regions.put(rs.getString("region"), rs.getInt("labs"));
         });
         return regions;
+    }
+
+    /** The lab's totals as the read model holds them, by indicator, month and category. */
+    private Map<Key, Long> labTotals(UUID labId) {
+        Map<Key, Long> totals = new HashMap<>();
+        jdbc.query(
+                "SELECT indicator, period, gender, age_band, value FROM indicator_value WHERE lab_id = ?",
+                rs -> {
+                    totals.put(
+                            new Key(
+                                    rs.getString("indicator"),
+                                    rs.getObject("period", LocalDate.class),
+                                    rs.getString("gender"),
+                                    rs.getString("age_band")),
+                            rs.getLong("value"));
+                },
+                labId);
+        return totals;
     }
 
     private long lockDelivery(UUID labId) {
