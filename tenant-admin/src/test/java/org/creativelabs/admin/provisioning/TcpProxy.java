@@ -47,6 +47,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private final java.util.List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -58,9 +59,16 @@ public final class TcpProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** From now on, new connections are closed at once (existing ones too). */
+    /**
+     * From now on, new connections are closed at once, and so are the open ones: a client's idle keep-alive connection
+     * must not carry its next request through a cut.
+     */
     public void cut() {
         cut = true;
+        for (Socket socket : open) {
+            closeQuietly(socket);
+        }
+        open.clear();
     }
 
     public void restore() {
@@ -98,6 +106,8 @@ public final class TcpProxy implements AutoCloseable {
                     continue;
                 }
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                open.add(client);
+                open.add(target);
                 Exchange exchange = new Exchange();
                 threads.submit(() -> pipe(client, target, exchange, true));
                 threads.submit(() -> pipe(target, client, exchange, false));
@@ -112,7 +122,7 @@ public final class TcpProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream()) {
             int read;
-            while (!cut && (read = in.read(buffer)) >= 0) {
+            while (!cut && (read = in.read(buffer)) >= 0 && !cut) {
                 Swallow armed = swallow;
                 if (request
                         && armed != null
@@ -133,6 +143,8 @@ public final class TcpProxy implements AutoCloseable {
         } finally {
             closeQuietly(from);
             closeQuietly(to);
+            open.remove(from);
+            open.remove(to);
         }
     }
 
