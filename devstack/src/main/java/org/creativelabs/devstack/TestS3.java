@@ -7,8 +7,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real S3-compatible server for tests: s3rver (from the npm registry, pinned in {@code devstack/s3rver}), run by
@@ -26,7 +24,7 @@ public final class TestS3 {
 
     /** Node.js and npm are on the path (CI requires them: {@code CLP_REQUIRE_NODE_TOOLS}). */
     public static boolean available() {
-        return onPath("node") && onPath("npm");
+        return NodeTools.available();
     }
 
     /** The server's endpoint ({@code http://127.0.0.1:<port>}), with {@code bucket} created. */
@@ -39,10 +37,7 @@ public final class TestS3 {
 
     private static String launch(String bucket) {
         try {
-            Path tools = tools();
-            if (!Files.isDirectory(tools.resolve("node_modules/s3rver"))) {
-                run(List.of("npm", "ci", "--no-audit", "--no-fund", "--silent"), tools, Duration.ofMinutes(3));
-            }
+            Path tools = NodeTools.installed("s3rver", "s3rver");
             int port;
             try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 port = socket.getLocalPort();
@@ -85,47 +80,6 @@ public final class TestS3 {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** devstack/s3rver, found from the working folder up. */
-    private static Path tools() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("devstack/s3rver");
-            if (Files.exists(candidate.resolve("package.json"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException(
-                "devstack/s3rver not found from " + Path.of("").toAbsolutePath());
-    }
-
-    private static void run(List<String> command, Path directory, Duration timeout)
-            throws IOException, InterruptedException {
-        Path log = Files.createTempFile("clp-npm", ".log");
-        Process process = new ProcessBuilder(command)
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException(
-                    String.join(" ", command) + " failed in " + directory + ": " + Files.readString(log));
-        }
-    }
-
-    private static boolean onPath(String command) {
-        try {
-            return new ProcessBuilder("sh", "-c", "command -v " + command)
-                            .start()
-                            .waitFor()
-                    == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -25,6 +25,9 @@ public final class CreativeLabsRealm {
     public static final String UNDP_VIEWER = "undp-viewer";
     public static final String PROVISIONER = "platform-provisioner";
     public static final String GATEWAY_CLIENT = "gateway";
+    /** The ID token's claim with a person's realm roles (the gateway's client only). */
+    public static final String PLATFORM_ROLES_CLAIM = "platform_roles";
+
     public static final String TENANT_ADMIN_CLIENT = "tenant-admin";
     public static final String PROVISIONER_CLIENT = "platform-provisioner";
     /** platform-core's own service account: it reports membership changes to tenant-admin. */
@@ -144,7 +147,7 @@ public final class CreativeLabsRealm {
         client.setWebOrigins(List.of("+"));
         client.setAttributes(
                 new HashMap<>(Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", "+")));
-        client.setProtocolMappers(List.of(audienceMapper(), organizationMapper()));
+        client.setProtocolMappers(List.of(audienceMapper(), organizationMapper(), platformRolesMapper()));
         return client;
     }
 
@@ -201,6 +204,29 @@ public final class CreativeLabsRealm {
                         "true",
                         "introspection.token.claim",
                         "true",
+                        "multivalued",
+                        "true",
+                        "jsonType.label",
+                        "String"));
+    }
+
+    /**
+     * A person's realm roles in the gateway's ID token ({@code platform_roles}), so that signing in lands a coordinator
+     * in the console and UNDP in the dashboards. The services read roles from the access token, never from this.
+     */
+    static ProtocolMapperRepresentation platformRolesMapper() {
+        return mapper(
+                "platform roles",
+                "oidc-usermodel-realm-role-mapper",
+                Map.of(
+                        "claim.name",
+                        PLATFORM_ROLES_CLAIM,
+                        "access.token.claim",
+                        "false",
+                        "id.token.claim",
+                        "true",
+                        "userinfo.token.claim",
+                        "false",
                         "multivalued",
                         "true",
                         "jsonType.label",

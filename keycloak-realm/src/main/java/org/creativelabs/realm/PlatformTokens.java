@@ -92,12 +92,8 @@ public final class PlatformTokens {
      */
     public static HttpSecurity resourceServer(
             HttpSecurity http, JwtDecoder decoder, HandlerExceptionResolver problems) {
-        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
-            bearer.commence(request, response, e);
-            problems.resolveException(request, response, null, e);
-        };
+        AuthenticationEntryPoint unauthenticated = unauthenticated(problems);
         AccessDeniedHandler forbidden = (request, response, e) -> {
             denied.handle(request, response, e);
             problems.resolveException(request, response, null, e);
@@ -110,6 +106,15 @@ public final class PlatformTokens {
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
+    }
+
+    /** 401 with the bearer-token header and a problem+json body. */
+    public static AuthenticationEntryPoint unauthenticated(HandlerExceptionResolver problems) {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, e) -> {
+            bearer.commence(request, response, e);
+            problems.resolveException(request, response, null, e);
+        };
     }
 
     public static AbstractAuthenticationToken authentication(Jwt jwt) {

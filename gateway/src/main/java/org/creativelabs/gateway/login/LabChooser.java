@@ -31,6 +31,10 @@ import reactor.core.publisher.Mono;
 class LabChooser {
 
     static final String PATH = "/labs";
+    /** tenant-admin's pages: the coordinators' console and UNDP's dashboards. */
+    static final String CONSOLE = "/console/";
+
+    static final String DASHBOARDS = "/undp/";
 
     private static final List<Locale> LANGUAGES = List.of(
             Locale.ENGLISH, Locale.forLanguageTag("ru"), Locale.forLanguageTag("ky"), Locale.forLanguageTag("uz"));
@@ -58,7 +62,8 @@ class LabChooser {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)
-                .flatMap(person -> csrf.map(token -> signedIn(locale, Organizations.of(person), token)))
+                .flatMap(person -> csrf.map(token ->
+                        signedIn(locale, Organizations.of(person), Organizations.platformRoles(person), token)))
                 .defaultIfEmpty(visitor(locale))
                 .flatMap(html -> ServerResponse.ok()
                         .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
@@ -67,10 +72,20 @@ class LabChooser {
                         .bodyValue(html));
     }
 
-    private String signedIn(Locale locale, List<String> labs, CsrfToken csrf) {
+    private String signedIn(Locale locale, List<String> labs, List<String> roles, CsrfToken csrf) {
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(text("page.labs.title", locale)).append("</h1>");
-        if (labs.isEmpty()) {
+        if (roles.contains(Organizations.COORDINATOR) || roles.contains(Organizations.UNDP_VIEWER)) {
+            body.append("<ul>");
+            if (roles.contains(Organizations.COORDINATOR)) {
+                body.append("<li><a href=\"" + CONSOLE + "\">")
+                        .append(text("page.labs.console", locale))
+                        .append("</a></li>");
+            }
+            body.append("<li><a href=\"" + DASHBOARDS + "\">")
+                    .append(text("page.labs.dashboards", locale))
+                    .append("</a></li></ul>");
+        } else if (labs.isEmpty()) {
             body.append("<p>").append(text("page.labs.none", locale)).append("</p>");
         } else {
             body.append("<ul>");

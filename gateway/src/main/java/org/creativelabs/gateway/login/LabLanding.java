@@ -10,7 +10,10 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** After signing in a person lands in their lab; one in several labs (or in none yet) chooses at {@code /labs}. */
+/**
+ * After signing in a person lands in their lab; a coordinator in no lab lands in the console, a UNDP viewer in the
+ * dashboards; anyone else (in several labs, in a lab and a platform role, or in none yet) chooses at {@code /labs}.
+ */
 @Component
 class LabLanding implements ServerAuthenticationSuccessHandler {
 
@@ -18,8 +21,20 @@ class LabLanding implements ServerAuthenticationSuccessHandler {
 
     @Override
     public Mono<Void> onAuthenticationSuccess(WebFilterExchange exchange, Authentication authentication) {
-        List<String> labs = Organizations.of(authentication);
-        URI target = URI.create(labs.size() == 1 ? "/labs/" + labs.get(0) + "/" : LabChooser.PATH);
+        URI target = URI.create(landing(Organizations.of(authentication), Organizations.platformRoles(authentication)));
         return redirects.sendRedirect(exchange.getExchange(), target);
+    }
+
+    static String landing(List<String> labs, List<String> roles) {
+        if (labs.size() == 1 && roles.isEmpty()) {
+            return "/labs/" + labs.get(0) + "/";
+        }
+        if (labs.isEmpty() && roles.contains(Organizations.COORDINATOR)) {
+            return LabChooser.CONSOLE;
+        }
+        if (labs.isEmpty() && roles.contains(Organizations.UNDP_VIEWER)) {
+            return LabChooser.DASHBOARDS;
+        }
+        return LabChooser.PATH;
     }
 }

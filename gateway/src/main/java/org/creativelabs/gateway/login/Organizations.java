@@ -14,9 +14,26 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  */
 final class Organizations {
 
+    /** The realm's roles and the gateway client's ID-token claim that carries them (keycloak-realm's CreativeLabsRealm). */
+    static final String COORDINATOR = "platform-coordinator";
+
+    static final String UNDP_VIEWER = "undp-viewer";
+    static final String PLATFORM_ROLES = "platform_roles";
+
     private static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9-]{1,29}$");
 
     private Organizations() {}
+
+    /** The person's platform roles (coordinator, UNDP viewer) from the ID token; none for lab people. */
+    static List<String> platformRoles(Authentication authentication) {
+        if (authentication == null || !(authentication.getPrincipal() instanceof OidcUser person)) {
+            return List.of();
+        }
+        Object claim = person.getClaims().get(PLATFORM_ROLES);
+        return claim instanceof Collection<?> roles
+                ? roles.stream().map(String::valueOf).toList()
+                : List.of();
+    }
 
     static List<String> of(Authentication authentication) {
         if (authentication == null || !(authentication.getPrincipal() instanceof OidcUser person)) {

@@ -7,21 +7,16 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.creativelabs.admin.audit.PlatformAudit;
 import org.creativelabs.admin.platformcore.PlatformCore;
-import org.creativelabs.admin.registry.LabRegistry;
 import org.creativelabs.admin.registry.LabRegistry.RegisteredLab;
 import org.creativelabs.admin.web.Problems;
 import org.creativelabs.indicators.Fact;
 import org.creativelabs.indicators.Indicator;
-import org.creativelabs.indicators.IndicatorReport;
-import org.creativelabs.realm.LabSlugs;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,34 +42,26 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "indicators", description = "Privacy-safe indicators across regions, against targets")
 class IndicatorController {
 
-    private static final ZoneId KYRGYZSTAN = ZoneId.of("Asia/Bishkek");
-
-    record RegionIndicators(String region, int labs, List<IndicatorReport> indicators) {}
-
-    record Regions(int year, List<RegionIndicators> regions) {}
-
-    record LabIndicators(int year, String lab, String displayName, String region, List<IndicatorReport> indicators) {}
-
     record TargetRequest(
             @NotNull @Min(0) @Max(1_000_000_000) Long target) {}
 
+    private final IndicatorViews views;
     private final IndicatorReadModel readModel;
     private final Targets targets;
-    private final LabRegistry registry;
     private final PlatformCore platformCore;
     private final PlatformAudit audit;
     private final IndicatorCsv csv;
 
     IndicatorController(
+            IndicatorViews views,
             IndicatorReadModel readModel,
             Targets targets,
-            LabRegistry registry,
             PlatformCore platformCore,
             PlatformAudit audit,
             IndicatorCsv csv) {
+        this.views = views;
         this.readModel = readModel;
         this.targets = targets;
-        this.registry = registry;
         this.platformCore = platformCore;
         this.audit = audit;
         this.csv = csv;
@@ -83,50 +70,16 @@ class IndicatorController {
     @GetMapping
     @PreAuthorize("hasAnyRole('platform-coordinator', 'undp-viewer')")
     @Operation(summary = "Every region side by side for a year (this year by default), against its targets")
-    Regions regions(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
-        int shown = yearOr(year);
-        Map<String, Map<String, Long>> regionTargets = targets.byRegion(shown);
-        Map<String, Map<Indicator, IndicatorReport.Counts>> counts = readModel.regionCounts(shown);
-        List<RegionIndicators> regions = new ArrayList<>();
-        readModel.regions().forEach((region, labs) -> {
-            Map<String, Long> regionTarget = regionTargets.getOrDefault(region, Map.of());
-            regions.add(new RegionIndicators(
-                    region,
-                    labs,
-                    Arrays.stream(Indicator.values())
-                            .map(indicator -> IndicatorReport.of(
-                                    counts.getOrDefault(region, Map.of())
-                                            .getOrDefault(
-                                                    indicator,
-                                                    IndicatorReport.Counts.ofRollups(
-                                                            indicator, shown, new long[12], 0, List.of())),
-                                    regionTarget.get(indicator.id())))
-                            .toList()));
-        });
-        return new Regions(shown, regions);
+    IndicatorViews.Regions regions(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        return views.regions(IndicatorViews.yearOr(year));
     }
 
     @GetMapping("/labs/{slug}")
     @PreAuthorize("hasAnyRole('platform-coordinator', 'undp-viewer')")
     @Operation(summary = "One lab's indicators for a year, against its targets")
-    LabIndicators lab(@PathVariable String slug, @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
-        int shown = yearOr(year);
-        RegisteredLab lab = labOf(slug);
-        // The lab's region shows the sum of its labs: each figure is protected against its siblings' too.
-        Map<UUID, List<Fact>> siblings = new java.util.LinkedHashMap<>(readModel.factsOfLabsIn(lab.region()));
-        siblings.putIfAbsent(lab.id(), List.of());
-        List<UUID> order = new ArrayList<>(siblings.keySet());
-        int which = order.indexOf(lab.id());
-        Map<String, Long> labTargets = targets.ofLab(lab.id(), shown);
-        List<IndicatorReport> reports = Arrays.stream(Indicator.values())
-                .map(indicator -> IndicatorReport.amongSiblings(
-                        order.stream()
-                                .map(id -> IndicatorReport.Counts.of(indicator, shown, siblings.get(id)))
-                                .toList(),
-                        which,
-                        labTargets.get(indicator.id())))
-                .toList();
-        return new LabIndicators(shown, lab.slug(), lab.displayName(), lab.region(), reports);
+    IndicatorViews.LabIndicators lab(
+            @PathVariable String slug, @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        return views.lab(views.labOf(slug), IndicatorViews.yearOr(year));
     }
 
     @GetMapping("/csv")
@@ -135,16 +88,16 @@ class IndicatorController {
     ResponseEntity<String> csv(
             @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
             @RequestParam(required = false) String lab) {
-        int shown = yearOr(year);
+        int shown = IndicatorViews.yearOr(year);
         String body;
         String name;
         if (lab == null) {
-            body = csv.write(regions(Integer.valueOf(shown)).regions().stream()
+            body = csv.write(views.regions(shown).regions().stream()
                     .map(r -> new IndicatorCsv.Scope(r.region(), "", r.indicators()))
                     .toList());
             name = "indicators-regions-" + shown + ".csv";
         } else {
-            LabIndicators one = lab(lab, shown);
+            IndicatorViews.LabIndicators one = views.lab(views.labOf(lab), shown);
             body = csv.write(List.of(new IndicatorCsv.Scope(one.region(), one.lab(), one.indicators())));
             name = "indicators-" + one.lab() + "-" + shown + ".csv";
         }
@@ -157,13 +110,13 @@ class IndicatorController {
     @PutMapping("/labs/{slug}/targets/{indicator}/{year}")
     @PreAuthorize("hasRole('platform-coordinator')")
     @Operation(summary = "Set a lab's target for an indicator and year")
-    LabIndicators setTarget(
+    IndicatorViews.LabIndicators setTarget(
             @PathVariable String slug,
             @PathVariable String indicator,
             @PathVariable @Min(2000) @Max(2100) int year,
             @Valid @RequestBody TargetRequest request,
             Authentication caller) {
-        RegisteredLab lab = labOf(slug);
+        RegisteredLab lab = views.labOf(slug);
         Indicator known = Indicator.byId(indicator)
                 .filter(i -> i.defaultTarget().isPresent())
                 .orElseThrow(() -> Problems.exception(
@@ -182,7 +135,7 @@ class IndicatorController {
                 "TARGET_SET",
                 lab.id(),
                 Map.of("indicator", known.id(), "year", year, "target", request.target()));
-        return lab(slug, year);
+        return views.lab(lab, year);
     }
 
     @PostMapping("/labs/{slug}/rebuild")
@@ -190,7 +143,7 @@ class IndicatorController {
     @Operation(
             summary = "Rebuild a lab's indicators from its own data; says whether they equalled the incremental ones")
     IndicatorReadModel.Rebuilt rebuild(@PathVariable String slug, Authentication caller) {
-        RegisteredLab lab = labOf(slug);
+        RegisteredLab lab = views.labOf(slug);
         JsonNode totals = platformCore.indicatorTotals(lab.id());
         List<Fact> facts = new ArrayList<>();
         totals.get("totals")
@@ -208,19 +161,5 @@ class IndicatorController {
                 lab.id(),
                 Map.of("matched", rebuilt.matched(), "throughSeq", rebuilt.throughSeq()));
         return rebuilt;
-    }
-
-    private RegisteredLab labOf(String slug) {
-        if (LabSlugs.reasonAgainst(slug) != null) {
-            throw Problems.exception(
-                    HttpStatus.NOT_FOUND, "lab-not-found", "There is no lab with that name; lab names are like osh.");
-        }
-        return registry.bySlug(slug)
-                .orElseThrow(() ->
-                        Problems.exception(HttpStatus.NOT_FOUND, "lab-not-found", "There is no lab " + slug + "."));
-    }
-
-    private static int yearOr(Integer year) {
-        return year == null ? LocalDate.now(KYRGYZSTAN).getYear() : year;
     }
 }
