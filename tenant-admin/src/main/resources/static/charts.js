@@ -17,7 +17,7 @@
         return cell.dataset.value === '' || cell.dataset.value === undefined ? null : Number(cell.dataset.value);
       }));
     });
-    var width = Math.max(280, Math.min(holder.clientWidth || 600, 900));
+    var width = Math.max(240, Math.min(holder.clientWidth || 600, 900));
     new uPlot({
       width: width, height: 220, series: series,
       scales: {x: {time: false}},

@@ -135,6 +135,7 @@
   function follow(job) {
     if (source) { source.close(); }
     render(job);
+    document.getElementById('progress').scrollIntoView();
     source = new EventSource('/api/provisioning/jobs/' + job.id + '/events');
     source.addEventListener('progress', function (event) {
       if (render(JSON.parse(event.data))) {

@@ -58,6 +58,10 @@ class TenantAdminRoleMatrixIntegrationTests extends TenantAdminStack {
     }
 
     private static final Map<String, Rule> RULES = Map.ofEntries(
+            Map.entry("GET /console", rule(f -> "/console", f -> null, Caller.COORDINATOR, 200)),
+            Map.entry("GET /console/", rule(f -> "/console/", f -> null, Caller.COORDINATOR, 200)),
+            Map.entry("GET /undp", rule(f -> "/undp", f -> null, Caller.COORDINATOR, 200, Caller.UNDP_VIEWER, 200)),
+            Map.entry("GET /undp/", rule(f -> "/undp/", f -> null, Caller.COORDINATOR, 200, Caller.UNDP_VIEWER, 200)),
             Map.entry(
                     "POST /api/labs",
                     rule(
@@ -246,6 +250,14 @@ class TenantAdminRoleMatrixIntegrationTests extends TenantAdminStack {
                     }
                 }));
             }
+            if (isPage(endpoint)) {
+                cells.add(DynamicTest.dynamicTest(endpoint + " without a token -> 303 to sign in", () -> {
+                    Reply reply = call(method, rule.path().apply(fixture), null, null);
+                    assertThat(reply.status()).as(reply.toString()).isEqualTo(303);
+                    assertThat(reply.header()).isEqualTo("/login");
+                }));
+                continue;
+            }
             cells.add(DynamicTest.dynamicTest(endpoint + " without a token -> 401", () -> {
                 Reply reply =
                         call(method, rule.path().apply(fixture), rule.body().apply(fixture), null);
@@ -257,6 +269,11 @@ class TenantAdminRoleMatrixIntegrationTests extends TenantAdminStack {
                 "tenant-admin role matrix: %d endpoints x %d callers + no token = %d cells%n",
                 RULES.size(), Caller.values().length, cells.size());
         return cells.stream();
+    }
+
+    /** The console's and the dashboards' pages: a browser without a session is sent to sign in. */
+    private static boolean isPage(String endpoint) {
+        return endpoint.startsWith("GET /console") || endpoint.startsWith("GET /undp");
     }
 
     private Reply call(String method, String path, Object body, String token) throws Exception {
@@ -276,7 +293,10 @@ class TenantAdminRoleMatrixIntegrationTests extends TenantAdminStack {
         mappings.getHandlerMethods()
                 .keySet()
                 .forEach(info -> info.getPatternValues().stream()
-                        .filter(p -> p.startsWith("/api/") || p.startsWith("/internal/"))
+                        .filter(p -> p.startsWith("/api/")
+                                || p.startsWith("/internal/")
+                                || p.startsWith("/console")
+                                || p.startsWith("/undp"))
                         .forEach(p -> info.getMethodsCondition()
                                 .getMethods()
                                 .forEach(m -> endpoints.add(m.name() + " " + p))));

@@ -123,6 +123,8 @@ public final class PlatformStack implements AutoCloseable {
         // membership changes reach tenant-admin at once, so Keycloak's organizations (a person's labs) follow
         core.put("TENANT_ADMIN_URL", "http://127.0.0.1:" + adminPort);
         core.put("PLATFORM_CORE_CLIENT_SECRET", TestKeycloak.secret(CreativeLabsRealm.PLATFORM_CORE_CLIENT));
+        // each lab's indicators reach tenant-admin's dashboards within a second or two
+        core.put("PLATFORM_INDICATORS_RELAY_INTERVAL", "1s");
         return start("platform-core", Path.of("..", "platform-core", "target", "platform-core.jar"), core, corePort);
     }
 
@@ -164,6 +166,11 @@ public final class PlatformStack implements AutoCloseable {
 
     /** A lab opened through tenant-admin (ACTIVE), with a space whose name marks it as this lab's. */
     public OpenedLab open(String prefix) throws Exception {
+        return open(prefix, "Test");
+    }
+
+    /** A lab of this region opened through tenant-admin (ACTIVE). */
+    public OpenedLab open(String prefix, String region) throws Exception {
         String slug = prefix + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
         HttpResponse<String> accepted = send(
                 "POST",
@@ -175,7 +182,7 @@ public final class PlatformStack implements AutoCloseable {
                         "name",
                         "Lab " + slug,
                         "region",
-                        "Test",
+                        region,
                         "languages",
                         List.of("ky"),
                         "adminEmail",
