@@ -138,6 +138,7 @@ public final class Launcher {
 
                 Creative Labs Platform is running (Ctrl-C stops everything).
                   gateway        http://localhost:%1$d           e.g. http://localhost:%1$d/labs/osh/spaces
+                  pages          http://localhost:%1$d/login     (coordinators land in /console/, UNDP in /undp/)
                   platform-core  http://localhost:%2$d  (OpenAPI: /v3/api-docs)
                   tenant-admin   http://localhost:%3$d  (OpenAPI: /v3/api-docs)
                   Keycloak       %4$s  (admin console: admin / see .devstack/dev.env)
