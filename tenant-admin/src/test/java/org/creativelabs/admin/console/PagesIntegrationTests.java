@@ -78,6 +78,25 @@ class PagesIntegrationTests extends TenantAdminStack {
         for (int i = 0; i < 3; i++) {
             platformCore.seat(labId, "resident-" + UUID.randomUUID(), List.of("resident"));
         }
+        // A region large enough to show its breakdowns: two-way for residents, one-way (gender) for the network.
+        String larger = "Osh-" + UUID.randomUUID().toString().substring(0, 8);
+        String largerSlug = uniqueSlug("dash");
+        Map<String, Object> largerLab = new java.util.HashMap<>(request(largerSlug, largerSlug + "@example.org"));
+        largerLab.put("region", larger);
+        Reply largerAccepted = post("/api/labs", largerLab, coordinator, Map.of());
+        UUID largerId = UUID.fromString(
+                awaitFinished(labIdJob(largerAccepted)).get("labId").asString());
+        for (int i = 0; i < 12; i++) {
+            platformCore.seat(largerId, "resident-" + UUID.randomUUID(), List.of("resident"));
+        }
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(1))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT coalesce(sum(value), 0) FROM indicator_value WHERE lab_id = ?"
+                                        + " AND indicator = 'residents.new'",
+                                Long.class,
+                                largerId)
+                        == 12);
         Awaitility.await()
                 .atMost(Duration.ofMinutes(1))
                 .until(() -> jdbc.queryForObject(
@@ -98,6 +117,13 @@ class PagesIntegrationTests extends TenantAdminStack {
                 .contains("data-suppressed")
                 .doesNotContain("data-value=\"3\"");
         assertThat(residents).contains("Too few people to show any breakdown.");
+        assertThat(rowOf(residents, larger)).contains("data-value=\"12\"");
+        String network = section(html, "network.new");
+        String largerNetwork = network.substring(network.indexOf("data-region=\"" + larger + "\""));
+        assertThat(largerNetwork.substring(0, largerNetwork.indexOf("</table>")))
+                .as("the network's breakdown by gender alone")
+                .contains("Not stated")
+                .doesNotContain("Too few people");
         String apiYear = get("/api/indicators", viewer).body();
         assertThat(apiYear).contains("\"region\":\"" + region + "\"");
         assertThat(Pattern.compile("<form[^>]*method=\"post\"")
