@@ -30,8 +30,13 @@ final class Organizations {
             return List.of();
         }
         Object claim = person.getClaims().get(PLATFORM_ROLES);
+        // Only the duties the pages know: every account also has Keycloak's default roles.
         return claim instanceof Collection<?> roles
-                ? roles.stream().map(String::valueOf).toList()
+                ? roles.stream()
+                        .map(String::valueOf)
+                        .filter(role -> role.equals(COORDINATOR) || role.equals(UNDP_VIEWER))
+                        .sorted()
+                        .toList()
                 : List.of();
     }
 
