@@ -14,7 +14,9 @@ import org.keycloak.admin.client.KeycloakBuilder;
  * The demo labs, opened the way a national coordinator opens any lab: through tenant-admin's provisioning API (schema,
  * organization, invited first admin, branding, starter template). Osh is seeded with spaces and plans by its lab admin
  * and captured as the lab-in-a-box template {@value #TEMPLATE}; Jalal-Abad, Batken and the Kochkor village lab open
- * with it. Each lab gets a demo admin and a demo resident. Repeating it changes nothing (Idempotency-Keys, and the
+ * with it. Each lab gets a demo admin and a demo resident (the login printed at start), and a first cohort of residents
+ * so that UNDP's dashboard has figures: Osh 24, Jalal-Abad 12, Batken 8 and Kochkor 3 (a village lab's count, which the
+ * dashboard suppresses). Repeating it changes nothing (Idempotency-Keys, and the
  * template is captured again in place).
  */
 record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, KeycloakServer keycloak, DevSecrets secrets) {
@@ -23,7 +25,7 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
     static final String UNDP_VIEWER = "undp.viewer@example.org";
     static final String TEMPLATE = "women-creative-lab";
 
-    record Lab(String slug, String name, String region, List<String> languages, String template) {
+    record Lab(String slug, String name, String region, List<String> languages, String template, int cohort) {
 
         String admin() {
             return slug + ".admin@example.org";
@@ -32,13 +34,20 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
         String resident() {
             return slug + ".resident@example.org";
         }
+
+        /** The cohort's residents after the demo resident: {@code <lab>.resident-02@example.org} and on. */
+        List<String> cohortResidents() {
+            return java.util.stream.IntStream.rangeClosed(2, cohort)
+                    .mapToObj(i -> "%s.resident-%02d@example.org".formatted(slug, i))
+                    .toList();
+        }
     }
 
     static final List<Lab> LABS = List.of(
-            new Lab("osh", "Women Creative Lab Osh", "Osh", List.of("ky", "ru", "uz"), null),
-            new Lab("jalal-abad", "Jalal-Abad Creative Lab", "Jalal-Abad region", List.of("ky", "ru", "uz"), TEMPLATE),
-            new Lab("batken", "Batken Creative Lab", "Batken region", List.of("ky", "ru", "uz"), TEMPLATE),
-            new Lab("kochkor", "Kochkor Village Creative Lab", "Naryn region", List.of("ky", "ru"), TEMPLATE));
+            new Lab("osh", "Women Creative Lab Osh", "Osh", List.of("ky", "ru", "uz"), null, 24),
+            new Lab("jalal-abad", "Jalal-Abad Creative Lab", "Jalal-Abad region", List.of("ky", "ru", "uz"), TEMPLATE, 12),
+            new Lab("batken", "Batken Creative Lab", "Batken region", List.of("ky", "ru", "uz"), TEMPLATE, 8),
+            new Lab("kochkor", "Kochkor Village Creative Lab", "Naryn region", List.of("ky", "ru"), TEMPLATE, 3));
 
     void seed() throws Exception {
         String realm = CreativeLabsRealm.NAME;
@@ -50,6 +59,9 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
                 // Accounts with the demo password; provisioning finds the admin's and still e-mails the invitation.
                 KeycloakUsers.ensure(admin, realm, lab.admin(), password);
                 KeycloakUsers.ensure(admin, realm, lab.resident(), password);
+                for (String resident : lab.cohortResidents()) {
+                    KeycloakUsers.ensure(admin, realm, resident, password);
+                }
             }
         }
         String coordinator = userToken(COORDINATOR, password);
@@ -72,14 +84,19 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
             String jobId = job.replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
             String labId = awaitActive(coordinator, jobId, lab.slug());
             String provisioner = provisionerToken();
-            send(
-                    "POST",
-                    coreUrl + "/internal/tenants/" + labId + "/members",
-                    provisioner,
-                    "{\"subject\":\"" + subject(lab.resident()) + "\",\"roles\":[\"resident\"]}",
-                    null,
-                    200,
-                    201);
+            List<String> residents = java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(lab.resident()), lab.cohortResidents().stream())
+                    .toList();
+            for (String subject : subjects(residents)) {
+                send(
+                        "POST",
+                        coreUrl + "/internal/tenants/" + labId + "/members",
+                        provisioner,
+                        "{\"subject\":\"" + subject + "\",\"roles\":[\"resident\"]}",
+                        null,
+                        200,
+                        201);
+            }
             if (lab.template() == null) {
                 seedOsh(userToken(lab.admin(), password));
                 send(
@@ -139,13 +156,16 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
         throw new IllegalStateException("The demo lab " + slug + " was not ACTIVE within 3 minutes");
     }
 
-    private String subject(String username) {
+    /** The accounts' Keycloak ids, looked up in one admin session. */
+    private List<String> subjects(List<String> usernames) {
         try (Keycloak admin = keycloak.admin()) {
-            return admin.realm(CreativeLabsRealm.NAME)
-                    .users()
-                    .searchByUsername(username, true)
-                    .get(0)
-                    .getId();
+            return usernames.stream()
+                    .map(username -> admin.realm(CreativeLabsRealm.NAME)
+                            .users()
+                            .searchByUsername(username, true)
+                            .get(0)
+                            .getId())
+                    .toList();
         }
     }
 
