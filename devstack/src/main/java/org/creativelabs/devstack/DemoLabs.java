@@ -45,7 +45,13 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
 
     static final List<Lab> LABS = List.of(
             new Lab("osh", "Women Creative Lab Osh", "Osh", List.of("ky", "ru", "uz"), null, 24),
-            new Lab("jalal-abad", "Jalal-Abad Creative Lab", "Jalal-Abad region", List.of("ky", "ru", "uz"), TEMPLATE, 12),
+            new Lab(
+                    "jalal-abad",
+                    "Jalal-Abad Creative Lab",
+                    "Jalal-Abad region",
+                    List.of("ky", "ru", "uz"),
+                    TEMPLATE,
+                    12),
             new Lab("batken", "Batken Creative Lab", "Batken region", List.of("ky", "ru", "uz"), TEMPLATE, 8),
             new Lab("kochkor", "Kochkor Village Creative Lab", "Naryn region", List.of("ky", "ru"), TEMPLATE, 3));
 
