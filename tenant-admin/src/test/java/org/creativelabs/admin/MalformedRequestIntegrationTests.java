@@ -39,7 +39,10 @@ class MalformedRequestIntegrationTests extends TenantAdminStack {
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
                 mappings.getHandlerMethods().entrySet()) {
             entry.getKey().getPatternValues().stream()
-                    .filter(p -> p.startsWith("/api/") || p.startsWith("/internal/"))
+                    .filter(p -> p.startsWith("/api/")
+                            || p.startsWith("/internal/")
+                            || p.startsWith("/console")
+                            || p.startsWith("/undp"))
                     .forEach(p -> entry.getKey()
                             .getMethodsCondition()
                             .getMethods()

@@ -91,7 +91,7 @@ class ConsolePages {
                 .toList();
         model.addAttribute("labs", labs);
         model.addAttribute("coordinator", true);
-        model.addAttribute("schemasKnown", schemas != null && !schemas.isEmpty() || labs.isEmpty());
+        model.addAttribute("schemasKnown", !schemas.isEmpty() || labs.isEmpty());
         model.addAttribute(
                 "regions", labs.stream().map(LabRow::region).distinct().sorted().toList());
         model.addAttribute("templates", jdbc.queryForList("SELECT name FROM lab_template ORDER BY name", String.class));

@@ -18,6 +18,7 @@ import org.creativelabs.devstack.TestKeycloak;
 import org.creativelabs.realm.CreativeLabsRealm;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The console and the dashboard as tenant-admin serves them behind the gateway (which relays the signed-in browser's
@@ -68,43 +69,10 @@ class PagesIntegrationTests extends TenantAdminStack {
     @Test
     void theDashboardSuppressesSmallCountsAsTheApiDoesChangesNothingAndSpeaksKyrgyz() throws Exception {
         String region = "Batken-" + UUID.randomUUID().toString().substring(0, 8);
-        String slug = uniqueSlug("dash");
-        Map<String, Object> lab = new java.util.HashMap<>(request(slug, slug + "@example.org"));
-        lab.put("region", region);
-        Reply accepted = post("/api/labs", lab, coordinator, Map.of());
-        assertThat(awaitFinished(labIdJob(accepted)).get("status").asString()).isEqualTo("SUCCEEDED");
-        UUID labId =
-                UUID.fromString(jdbc.queryForObject("SELECT id::text FROM lab WHERE slug = ?", String.class, slug));
-        for (int i = 0; i < 3; i++) {
-            platformCore.seat(labId, "resident-" + UUID.randomUUID(), List.of("resident"));
-        }
+        residentsIn(region, 3);
         // A region large enough to show its breakdowns: two-way for residents, one-way (gender) for the network.
         String larger = "Osh-" + UUID.randomUUID().toString().substring(0, 8);
-        String largerSlug = uniqueSlug("dash");
-        Map<String, Object> largerLab = new java.util.HashMap<>(request(largerSlug, largerSlug + "@example.org"));
-        largerLab.put("region", larger);
-        Reply largerAccepted = post("/api/labs", largerLab, coordinator, Map.of());
-        UUID largerId = UUID.fromString(
-                awaitFinished(labIdJob(largerAccepted)).get("labId").asString());
-        for (int i = 0; i < 12; i++) {
-            platformCore.seat(largerId, "resident-" + UUID.randomUUID(), List.of("resident"));
-        }
-        Awaitility.await()
-                .atMost(Duration.ofMinutes(1))
-                .until(() -> jdbc.queryForObject(
-                                "SELECT coalesce(sum(value), 0) FROM indicator_value WHERE lab_id = ?"
-                                        + " AND indicator = 'residents.new'",
-                                Long.class,
-                                largerId)
-                        == 12);
-        Awaitility.await()
-                .atMost(Duration.ofMinutes(1))
-                .until(() -> jdbc.queryForObject(
-                                "SELECT coalesce(sum(value), 0) FROM indicator_value WHERE lab_id = ?"
-                                        + " AND indicator = 'residents.new'",
-                                Long.class,
-                                labId)
-                        == 3);
+        residentsIn(larger, 12);
         String viewer = TestKeycloak.userToken(TestKeycloak.createUser("undp", CreativeLabsRealm.UNDP_VIEWER));
 
         HttpResponse<String> dashboard = page("/undp/", viewer, "en");
@@ -163,6 +131,28 @@ class PagesIntegrationTests extends TenantAdminStack {
         assertThat(page("/console/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", null, null)
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    /** A new lab of the region, with this many residents delivered to the read model. */
+    private void residentsIn(String region, int residents) throws Exception {
+        String slug = uniqueSlug("dash");
+        Map<String, Object> lab = new java.util.HashMap<>(request(slug, slug + "@example.org"));
+        lab.put("region", region);
+        Reply accepted = post("/api/labs", lab, coordinator, Map.of());
+        JsonNode job = awaitFinished(labIdJob(accepted));
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        UUID labId = UUID.fromString(job.get("labId").asString());
+        for (int i = 0; i < residents; i++) {
+            platformCore.seat(labId, "resident-" + UUID.randomUUID(), List.of("resident"));
+        }
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(1))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT coalesce(sum(value), 0) FROM indicator_value WHERE lab_id = ?"
+                                        + " AND indicator = 'residents.new'",
+                                Long.class,
+                                labId)
+                        == residents);
     }
 
     private HttpResponse<String> page(String path, String token, String lang, String... headers) throws Exception {
