@@ -23,7 +23,9 @@ public enum Indicator {
             List.of("SDG 5.5", "SDG 8.3"),
             new Target(Target.Basis.YEAR, 100)),
     BOOKINGS("bookings", Kind.QUANTITY, List.of(), List.of(), null),
-    BOOKED_MINUTES("booked-minutes", Kind.QUANTITY, List.of(), List.of("SDG 8.3"), null);
+    BOOKED_MINUTES("booked-minutes", Kind.QUANTITY, List.of(), List.of("SDG 8.3"), null),
+    /** People who came to the lab's events (companions included), in the month of the event. */
+    EVENTS_ATTENDED("events.attended", Kind.PEOPLE, List.of(), List.of("SDG 5.5"), null);
 
     /** People are counted (and their small counts suppressed); quantities (bookings, minutes) identify no one. */
     public enum Kind {

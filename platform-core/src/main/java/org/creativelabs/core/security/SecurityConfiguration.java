@@ -36,9 +36,11 @@ class SecurityConfiguration {
                         // Service to service only: tenant-admin's provisioning, with a client-credentials token.
                         .requestMatchers("/internal/**")
                         .hasRole("platform-provisioner")
-                        // A lab's public pages (branding for the portal): explicitly open; rate limits live in the
-                        // gateway.
+                        // A lab's public pages (branding, events) and public flows (registering for an event, acting
+                        // on a registration by its code): explicitly open; rate limits live in the gateway.
                         .requestMatchers(HttpMethod.GET, "/api/labs/*/public/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/labs/*/public/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated());
