@@ -34,6 +34,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Tag(name = "event registrations", description = "Registrations, the waitlist and offered seats")
 class RegistrationController {
 
+    /** Public flows take anyone, with or without an account; platform accounts take no part in a lab's life. */
+    private static final String PUBLIC_FLOW = "!hasAnyRole('platform-coordinator', 'undp-viewer')";
+
     static final String ACCOUNT = "account:";
     static final String CONTACT = "contact:";
 
@@ -57,6 +60,7 @@ class RegistrationController {
     }
 
     @PostMapping("/public/events/{id}/registrations")
+    @PreAuthorize(PUBLIC_FLOW)
     @Operation(
             summary = "Register for an event, with or without an account: confirmed while seats are free, else"
                     + " waitlisted in arrival order")
@@ -75,6 +79,7 @@ class RegistrationController {
     }
 
     @PostMapping("/public/registrations/lookup")
+    @PreAuthorize(PUBLIC_FLOW)
     @Operation(summary = "A registration by its check-in code: its status, place in line or offered seat")
     @Transactional(readOnly = true)
     RegistrationView lookup(@Valid @RequestBody CodeRequest request) {
@@ -83,6 +88,7 @@ class RegistrationController {
     }
 
     @PostMapping("/public/registrations/cancel")
+    @PreAuthorize(PUBLIC_FLOW)
     @Operation(summary = "Cancel a registration by its code; its seats are offered to the line")
     @Transactional
     RegistrationView cancel(@Valid @RequestBody CodeRequest request) {
@@ -91,6 +97,7 @@ class RegistrationController {
     }
 
     @PostMapping("/public/registrations/claim")
+    @PreAuthorize(PUBLIC_FLOW)
     @Operation(summary = "Take the seat offered to a waitlisted registration, within the claim window")
     // A lapsed offer is a 409, and the lapse (the seat going to the next in line) is kept.
     @Transactional(noRollbackFor = Problems.Problem.class)
@@ -100,7 +107,7 @@ class RegistrationController {
     }
 
     @GetMapping("/events/registrations/mine")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("isAuthenticated() and " + PUBLIC_FLOW)
     @Operation(summary = "Your registrations in this lab, with their codes")
     @Transactional(readOnly = true)
     List<RegistrationView> mine() {

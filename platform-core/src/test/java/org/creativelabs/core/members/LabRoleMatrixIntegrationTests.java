@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Must-shows 1 and 3 (identity), over every endpoint of the running application: who may call what. A new endpoint
@@ -77,7 +78,18 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             Function<Fixture, String> path,
             Function<Fixture, Object> body,
             boolean ownData,
-            Map<Persona, Integer> except) {
+            Map<Persona, Integer> except,
+            int withoutToken) {
+
+        Rule(
+                Set<Persona> allowed,
+                int status,
+                Function<Fixture, String> path,
+                Function<Fixture, Object> body,
+                boolean ownData,
+                Map<Persona, Integer> except) {
+            this(allowed, status, path, body, ownData, except, 401);
+        }
 
         Rule(Set<Persona> allowed, int status, Function<Fixture, String> path, Function<Fixture, Object> body) {
             this(allowed, status, path, body, false, Map.of());
@@ -85,11 +97,15 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
 
         /** A lab's public page: open to everyone, with or without a token. */
         static Rule open(Function<Fixture, String> path) {
-            return new Rule(EnumSet.allOf(Persona.class), 200, path, f -> null);
+            return new Rule(EnumSet.allOf(Persona.class), 200, path, f -> null, false, Map.of(), 200);
         }
 
-        boolean isOpen() {
-            return allowed.equals(EnumSet.allOf(Persona.class));
+        /**
+         * A public flow (registering for an event, acting on a registration by its code): anyone without a token and
+         * any personal account; platform accounts do not take part in a lab's life.
+         */
+        static Rule publicFlow(int status, Function<Fixture, String> path, Function<Fixture, Object> body) {
+            return new Rule(ANY_PERSON, status, path, body, false, Map.of(), status);
         }
 
         int expectedFor(Persona persona) {
@@ -102,7 +118,28 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
      * (still 200), bookings go to a day of their own, {@code erasable} is a membership only the erasure cell uses.
      */
     record Fixture(
-            Lab lab, UUID spaceId, UUID membershipId, UUID erasable, UUID bookingId, UUID seriesId, UUID planId) {}
+            Lab lab,
+            UUID spaceId,
+            UUID membershipId,
+            UUID erasable,
+            UUID bookingId,
+            UUID seriesId,
+            UUID planId,
+            Events events) {}
+
+    /**
+     * An event with registrations for each kind of cell: one only looked up, one cancelled by its code, one confirmed
+     * and checked in (claiming it again changes nothing), one cancelled by staff; a second event only cancelled; a
+     * network contact only erased.
+     */
+    record Events(
+            UUID eventId,
+            UUID cancellableEvent,
+            String lookupCode,
+            String cancelCode,
+            String confirmedCode,
+            UUID staffCancels,
+            UUID contactId) {}
 
     /** A different day for each booking a cell makes, so cells never compete for a slot. */
     private static final java.util.concurrent.atomic.AtomicInteger DAYS =
@@ -186,6 +223,97 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             Map.entry(
                     "POST /api/labs/{slug}/bookings/{id}/cancel",
                     new Rule(MANAGERS, 200, f -> lab(f) + "/bookings/" + f.bookingId() + "/cancel", f -> null)),
+            Map.entry("GET /api/labs/{slug}/public/events", Rule.open(f -> lab(f) + "/public/events")),
+            Map.entry(
+                    "GET /api/labs/{slug}/public/events/{id}",
+                    Rule.open(f -> lab(f) + "/public/events/" + f.events().eventId())),
+            Map.entry(
+                    "POST /api/labs/{slug}/public/events/{id}/registrations",
+                    Rule.publicFlow(
+                            201,
+                            f -> lab(f) + "/public/events/" + f.events().eventId() + "/registrations",
+                            f -> Map.of("name", "Guest", "contact", "guest-" + UUID.randomUUID() + "@example.org"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/public/registrations/lookup",
+                    Rule.publicFlow(
+                            200,
+                            f -> lab(f) + "/public/registrations/lookup",
+                            f -> Map.of("code", f.events().lookupCode()))),
+            Map.entry(
+                    "POST /api/labs/{slug}/public/registrations/cancel",
+                    Rule.publicFlow(
+                            200,
+                            f -> lab(f) + "/public/registrations/cancel",
+                            f -> Map.of("code", f.events().cancelCode()))),
+            Map.entry(
+                    "POST /api/labs/{slug}/public/registrations/claim",
+                    Rule.publicFlow(
+                            200,
+                            f -> lab(f) + "/public/registrations/claim",
+                            f -> Map.of("code", f.events().confirmedCode()))),
+            Map.entry(
+                    "GET /api/labs/{slug}/events/registrations/mine",
+                    new Rule(ANY_PERSON, 200, f -> lab(f) + "/events/registrations/mine", f -> null)),
+            Map.entry("GET /api/labs/{slug}/events", new Rule(MANAGERS, 200, f -> lab(f) + "/events", f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/events",
+                    new Rule(MANAGERS, 201, f -> lab(f) + "/events", f -> eventBody("Open day", 100, null))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/events/{id}",
+                    new Rule(
+                            MANAGERS,
+                            409,
+                            f -> lab(f) + "/events/" + f.events().eventId(),
+                            f -> eventBody("Renamed", 100, 99L))),
+            Map.entry(
+                    "POST /api/labs/{slug}/events/{id}/cancel",
+                    new Rule(
+                            MANAGERS,
+                            200,
+                            f -> lab(f) + "/events/" + f.events().cancellableEvent() + "/cancel",
+                            f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/events/{id}/registrations",
+                    new Rule(
+                            MANAGERS,
+                            200,
+                            f -> lab(f) + "/events/" + f.events().eventId() + "/registrations",
+                            f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/events/{id}/registrations/{registrationId}/cancel",
+                    new Rule(
+                            MANAGERS,
+                            200,
+                            f -> lab(f) + "/events/" + f.events().eventId() + "/registrations/"
+                                    + f.events().staffCancels() + "/cancel",
+                            f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/events/{id}/roster",
+                    new Rule(
+                            MANAGERS, 200, f -> lab(f) + "/events/" + f.events().eventId() + "/roster", f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/events/{id}/check-ins",
+                    new Rule(
+                            MANAGERS,
+                            200,
+                            f -> lab(f) + "/events/" + f.events().eventId() + "/check-ins",
+                            f -> Map.of(
+                                    "scans", List.of(Map.of("code", f.events().confirmedCode()))))),
+            Map.entry(
+                    "GET /api/labs/{slug}/events/{id}/attendance",
+                    new Rule(
+                            MANAGERS, 200, f -> lab(f) + "/events/" + f.events().eventId() + "/attendance", f -> null)),
+            Map.entry("GET /api/labs/{slug}/network", new Rule(MANAGERS, 200, f -> lab(f) + "/network", f -> null)),
+            Map.entry(
+                    "PUT /api/labs/{slug}/network/{id}/ambassador",
+                    new Rule(
+                            MANAGERS,
+                            409,
+                            f -> lab(f) + "/network/" + f.events().contactId() + "/ambassador",
+                            f -> Map.of("role", "Ambassador", "version", 99))),
+            Map.entry(
+                    "POST /api/labs/{slug}/network/{id}/erasure",
+                    new Rule(ADMINS, 200, f -> lab(f) + "/network/" + f.events().contactId() + "/erasure", f -> null)),
             Map.entry("GET /api/labs/{slug}/public/branding", Rule.open(f -> lab(f) + "/public/branding")),
             Map.entry("GET /api/labs/{slug}/public/branding/logo", Rule.open(f -> lab(f) + "/public/branding/logo")),
             Map.entry(
@@ -364,7 +492,8 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                     .put("/api/labs/" + osh.slug() + "/profiles/me", Map.of("displayName", persona.name()));
             assertThat(profile.status()).as(profile.toString()).isIn(200, 409);
         }
-        fixture = new Fixture(osh, space, membership, erasable, labs.book(osh, space, 10), id(series), id(plan));
+        fixture = new Fixture(
+                osh, space, membership, erasable, labs.book(osh, space, 10), id(series), id(plan), events(osh));
     }
 
     @Test
@@ -402,10 +531,8 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             tests.add(DynamicTest.dynamicTest(endpoint + " without a token", () -> {
                 Api.Reply reply = api.anonymous()
                         .send(method, rule.path().apply(fixture), rule.body().apply(fixture), Map.of());
-                if (rule.isOpen()) {
-                    assertThat(reply.status()).as(reply.toString()).isEqualTo(rule.status());
-                } else {
-                    assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(rule.withoutToken());
+                if (rule.withoutToken() >= 400) {
                     assertThat(reply.isProblem()).isTrue();
                 }
             }));
@@ -437,7 +564,8 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                     .replace("{slug}", osh.slug())
                     .replace("{labId}", osh.id().toString())
                     .replace("{id}", UUID.randomUUID().toString())
-                    .replace("{spaceId}", fixture.spaceId().toString());
+                    .replace("{spaceId}", fixture.spaceId().toString())
+                    .replace("{registrationId}", UUID.randomUUID().toString());
             boolean write = !method.equals("GET");
             if (write) {
                 tests.add(DynamicTest.dynamicTest(
@@ -509,6 +637,60 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             case COORDINATOR, UNDP_VIEWER -> tokens.get(persona);
             default -> member(osh, persona.name().toLowerCase().replace('_', '-'));
         };
+    }
+
+    private Events events(Lab lab) {
+        String base = "/api/labs/" + lab.slug();
+        UUID event = id(api.post(base + "/events", eventBody("Felt crafts open day", 100, null)));
+        UUID cancellable = id(api.post(base + "/events", eventBody("Cancelled talk", 10, null)));
+        Api visitor = api.anonymous();
+        java.util.function.Function<Boolean, Api.Reply> register = joins -> visitor.post(
+                base + "/public/events/" + event + "/registrations",
+                joins
+                        ? Map.of(
+                                "name",
+                                "Visitor",
+                                "contact",
+                                "v-" + UUID.randomUUID() + "@example.org",
+                                "joinNetwork",
+                                true,
+                                "consentWording",
+                                "network-2026")
+                        : Map.of("name", "Visitor", "contact", "v-" + UUID.randomUUID() + "@example.org"));
+        String lookup = code(register.apply(false));
+        String cancel = code(register.apply(false));
+        String confirmed = code(register.apply(false));
+        UUID staffCancels = id(register.apply(true));
+        JsonNode contact = api.get(base + "/network").json().get("items").get(0);
+        return new Events(
+                event,
+                cancellable,
+                lookup,
+                cancel,
+                confirmed,
+                staffCancels,
+                UUID.fromString(contact.get("id").asString()));
+    }
+
+    private static Map<String, Object> eventBody(String title, int capacity, Long version) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "title",
+                title + " " + UUID.randomUUID(),
+                "startsAt",
+                TestLabs.tomorrowAt(15).toString(),
+                "endsAt",
+                TestLabs.tomorrowAt(17).toString(),
+                "capacity",
+                capacity));
+        if (version != null) {
+            body.put("version", version);
+        }
+        return body;
+    }
+
+    private static String code(Api.Reply registered) {
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return registered.json().get("checkInCode").asString();
     }
 
     private static UUID id(Api.Reply created) {

@@ -158,6 +158,169 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                                 .asString())
                         .isEqualTo("CONFIRMED");
             }),
+            Map.entry("GET /api/labs/{slug}/public/events", (t, a) -> {
+                assertThat(t.api.anonymous().get(t.path(t.b, "/public/events")).body())
+                        .doesNotContain(a.event().eventId().toString());
+                assertThat(t.api.anonymous().get(t.path(t.a, "/public/events")).body())
+                        .contains(a.event().eventId().toString());
+            }),
+            Map.entry("GET /api/labs/{slug}/public/events/{id}", (t, a) -> {
+                String event = "/public/events/" + a.event().eventId();
+                assertThat(t.api.anonymous().get(t.path(t.b, event)).status()).isEqualTo(404);
+                assertThat(t.api.anonymous().get(t.path(t.a, event)).status()).isEqualTo(200);
+            }),
+            Map.entry("POST /api/labs/{slug}/public/events/{id}/registrations", (t, a) -> {
+                Api.Reply registered = t.api.anonymous()
+                        .post(
+                                t.path(t.b, "/public/events/" + a.event().eventId() + "/registrations"),
+                                Map.of("name", "Intruder", "contact", "intruder@example.org"));
+                assertThat(registered.status()).isEqualTo(404);
+                assertThat(t.eventRegistrations(t.a, a)).isEqualTo(1);
+            }),
+            Map.entry("POST /api/labs/{slug}/public/registrations/lookup", (t, a) -> {
+                // Codes are signed with each lab's own key: lab A's code means nothing in lab B.
+                Api.Reply lookup = t.api.anonymous()
+                        .post(
+                                t.path(t.b, "/public/registrations/lookup"),
+                                Map.of("code", a.event().code()));
+                assertThat(lookup.status()).isEqualTo(400);
+                assertThat(lookup.body()).doesNotContain("Visitor of " + t.a.slug());
+            }),
+            Map.entry("POST /api/labs/{slug}/public/registrations/cancel", (t, a) -> {
+                t.anEventWithACode(t.b);
+                assertThat(t.api.anonymous()
+                                .post(
+                                        t.path(t.b, "/public/registrations/cancel"),
+                                        Map.of("code", a.event().code()))
+                                .status())
+                        .isEqualTo(400);
+                assertThat(t.registrationStatus(t.a, a)).isEqualTo("CONFIRMED");
+            }),
+            Map.entry("POST /api/labs/{slug}/public/registrations/claim", (t, a) -> {
+                t.anEventWithACode(t.b);
+                assertThat(t.api.anonymous()
+                                .post(
+                                        t.path(t.b, "/public/registrations/claim"),
+                                        Map.of("code", a.event().code()))
+                                .status())
+                        .isEqualTo(400);
+                assertThat(t.registrationStatus(t.a, a)).isEqualTo("CONFIRMED");
+            }),
+            Map.entry("GET /api/labs/{slug}/events/registrations/mine", (t, a) -> {
+                assertThat(t.api.post(
+                                        t.path(
+                                                t.a,
+                                                "/public/events/" + a.event().eventId() + "/registrations"),
+                                        Map.of("name", "Admin of A"))
+                                .status())
+                        .isEqualTo(201);
+                assertThat(t.api.get(t.path(t.b, "/events/registrations/mine"))
+                                .json()
+                                .size())
+                        .isZero();
+                assertThat(t.api.get(t.path(t.a, "/events/registrations/mine"))
+                                .json()
+                                .size())
+                        .isEqualTo(1);
+            }),
+            Map.entry("GET /api/labs/{slug}/events", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/events")).body())
+                        .doesNotContain(a.event().eventId().toString());
+                assertThat(t.api.get(t.path(t.a, "/events")).body())
+                        .contains(a.event().eventId().toString());
+            }),
+            Map.entry("POST /api/labs/{slug}/events", (t, a) -> {
+                UUID inB = created(t.api.post(t.path(t.b, "/events"), eventBody("Event of B", null)));
+                assertThat(t.api.get(t.path(t.a, "/events")).body()).doesNotContain(inB.toString());
+                assertThat(t.api.anonymous()
+                                .get(t.path(t.a, "/public/events/" + inB))
+                                .status())
+                        .isEqualTo(404);
+            }),
+            Map.entry("PUT /api/labs/{slug}/events/{id}", (t, a) -> {
+                assertThat(t.api.put(t.path(t.b, "/events/" + a.event().eventId()), eventBody("Taken over", 0L))
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/events")).body())
+                        .contains("Event of A")
+                        .doesNotContain("Taken over");
+            }),
+            Map.entry("POST /api/labs/{slug}/events/{id}/cancel", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/events/" + a.event().eventId() + "/cancel"), null)
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.anonymous()
+                                .get(t.path(t.a, "/public/events/" + a.event().eventId()))
+                                .json()
+                                .get("status")
+                                .asString())
+                        .isEqualTo("SCHEDULED");
+            }),
+            Map.entry("GET /api/labs/{slug}/events/{id}/registrations", (t, a) -> {
+                Api.Reply list = t.api.get(t.path(t.b, "/events/" + a.event().eventId() + "/registrations"));
+                assertThat(list.status()).isEqualTo(404);
+                assertThat(list.body()).doesNotContain("Visitor of " + t.a.slug());
+            }),
+            Map.entry("POST /api/labs/{slug}/events/{id}/registrations/{registrationId}/cancel", (t, a) -> {
+                assertThat(t.api.post(
+                                        t.path(
+                                                t.b,
+                                                "/events/" + a.event().eventId() + "/registrations/"
+                                                        + a.event().registrationId() + "/cancel"),
+                                        null)
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.registrationStatus(t.a, a)).isEqualTo("CONFIRMED");
+            }),
+            Map.entry("GET /api/labs/{slug}/events/{id}/roster", (t, a) -> {
+                Api.Reply roster = t.api.get(t.path(t.b, "/events/" + a.event().eventId() + "/roster"));
+                assertThat(roster.status()).isEqualTo(404);
+                assertThat(roster.body()).doesNotContain("Visitor of " + t.a.slug());
+            }),
+            Map.entry("POST /api/labs/{slug}/events/{id}/check-ins", (t, a) -> {
+                Map<String, Object> scan =
+                        Map.of("scans", List.of(Map.of("code", a.event().code())));
+                assertThat(t.api.post(t.path(t.b, "/events/" + a.event().eventId() + "/check-ins"), scan)
+                                .status())
+                        .isEqualTo(404);
+                UUID inB = t.anEventWithACode(t.b);
+                Api.Reply scanned = t.api.post(t.path(t.b, "/events/" + inB + "/check-ins"), scan);
+                assertThat(scanned.json().get("checkedIn").asInt()).isZero();
+                assertThat(scanned.json().get("rejected").toString()).contains("invalid-code");
+                assertThat(t.api.get(t.path(t.a, "/events/" + a.event().eventId() + "/attendance"))
+                                .json()
+                                .get("checkedInRegistrations")
+                                .asInt())
+                        .isZero();
+            }),
+            Map.entry("GET /api/labs/{slug}/events/{id}/attendance", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/events/" + a.event().eventId() + "/attendance"))
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.eventRegistrations(t.a, a)).isEqualTo(1);
+            }),
+            Map.entry("GET /api/labs/{slug}/network", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/network")).body()).doesNotContain("Visitor of " + t.a.slug());
+                assertThat(t.api.get(t.path(t.a, "/network")).body()).contains("Visitor of " + t.a.slug());
+            }),
+            Map.entry("PUT /api/labs/{slug}/network/{id}/ambassador", (t, a) -> {
+                assertThat(t.api.put(
+                                        t.path(t.b, "/network/" + a.event().contactId() + "/ambassador"),
+                                        Map.of("role", "Ambassador", "version", 0))
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/network?ambassadors=true"))
+                                .json()
+                                .get("totalItems")
+                                .asInt())
+                        .isZero();
+            }),
+            Map.entry("POST /api/labs/{slug}/network/{id}/erasure", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/network/" + a.event().contactId() + "/erasure"), null)
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/network")).body()).contains("Visitor of " + t.a.slug());
+            }),
             Map.entry("GET /api/labs/{slug}/public/branding", (t, a) -> {
                 t.rename(t.a, "Women Creative Lab A");
                 assertThat(t.api.anonymous()
@@ -400,6 +563,22 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
     private static final Map<String, BiFunction<CrossLabIsolationIntegrationTests, Lab, Predicate<Object>>> FIXTURES =
             Map.ofEntries(
                     Map.entry("Space", (t, lab) -> t.hasId(t.labs.createSpace(lab, "Studio of " + lab.slug()))),
+                    Map.entry("LabEvent", (t, lab) -> t.hasId(t.anEventWithACode(lab))),
+                    Map.entry("Registration", (t, lab) -> {
+                        UUID event = t.anEventWithACode(lab);
+                        String id = t.api.get(t.path(lab, "/events/" + event + "/registrations"))
+                                .json()
+                                .get("items")
+                                .get(0)
+                                .get("id")
+                                .asString();
+                        return t.hasId(UUID.fromString(id));
+                    }),
+                    Map.entry("NetworkContact", (t, lab) -> {
+                        t.anEventWithACode(lab);
+                        String marker = "Visitor of " + lab.slug();
+                        return entity -> marker.equals(ReflectionTestUtils.getField(entity, "displayName"));
+                    }),
                     Map.entry(
                             "Membership",
                             (t, lab) -> t.hasId(t.labs.seat(lab, "member-" + UUID.randomUUID(), "resident"))),
@@ -527,17 +706,19 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                                             adminMembership,
                                             consent,
                                             plan,
-                                            series));
+                                            series,
+                                            eventOf(a)));
                 }));
     }
 
     /** Tables the code reaches with plain JDBC, not through a repository: isolated by the same binding. */
-    private static final List<String> PLAIN_JDBC_TABLES =
-            List.of("idempotency_key", "sensitive_attribute", "personal_data_audit");
+    private static final List<String> PLAIN_JDBC_TABLES = List.of(
+            "idempotency_key", "sensitive_attribute", "personal_data_audit", "registration_change", "check_in_key");
 
     @TestFactory
     Stream<DynamicTest> labBNeverSeesLabAThroughTablesReachedWithPlainJdbc() {
-        // Lab A gets a row in each: a creating request with a key, a consented sensitive value, a staff read of a
+        // Lab A gets a row in each: a creating request with a key, a consented sensitive value, a registration (its
+        // change and the lab's check-in key), a staff read of a
         // profile.
         String resident = org.creativelabs.devstack.TestKeycloak.createUser("resident");
         UUID membership = labs.seat(a, TestAccounts.subject(resident), "resident");
@@ -555,6 +736,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 .isEqualTo(201);
         assertThat(api.get(path(a, "/memberships/" + membership + "/profile")).status())
                 .isEqualTo(200);
+        anEventWithACode(a);
         List<DynamicTest> tests = new ArrayList<>();
         for (String table : PLAIN_JDBC_TABLES) {
             tests.add(DynamicTest.dynamicTest(table, () -> {
@@ -666,7 +848,77 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
             UUID adminMembershipId,
             UUID consentId,
             UUID planId,
-            UUID seriesId) {}
+            UUID seriesId,
+            EventOfA event) {}
+
+    /** An event of lab A with one registration (a visitor who joined the network) and its code. */
+    record EventOfA(UUID eventId, UUID registrationId, String code, UUID contactId) {}
+
+    /** An event in the lab with a visitor registered who joined the network; returns the event. */
+    UUID anEventWithACode(Lab lab) {
+        return eventOf(lab).eventId();
+    }
+
+    private EventOfA eventOf(Lab lab) {
+        UUID event = created(api.post(path(lab, "/events"), eventBody("Event of A", null)));
+        Api.Reply registered = api.anonymous()
+                .post(
+                        path(lab, "/public/events/" + event + "/registrations"),
+                        Map.of(
+                                "name",
+                                "Visitor of " + lab.slug(),
+                                "contact",
+                                "visitor-" + UUID.randomUUID() + "@example.org",
+                                "joinNetwork",
+                                true,
+                                "consentWording",
+                                "network-2026"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String contact = api.get(path(lab, "/events/" + event + "/registrations"))
+                .json()
+                .get("items")
+                .get(0)
+                .get("networkContactId")
+                .asString();
+        return new EventOfA(
+                event,
+                UUID.fromString(registered.json().get("id").asString()),
+                registered.json().get("checkInCode").asString(),
+                UUID.fromString(contact));
+    }
+
+    long eventRegistrations(Lab lab, InLabA a) {
+        return api.get(path(lab, "/events/" + a.event().eventId() + "/attendance"))
+                .json()
+                .get("registrations")
+                .asLong();
+    }
+
+    String registrationStatus(Lab lab, InLabA a) {
+        return api.anonymous()
+                .post(
+                        path(lab, "/public/registrations/lookup"),
+                        Map.of("code", a.event().code()))
+                .json()
+                .get("status")
+                .asString();
+    }
+
+    static Map<String, Object> eventBody(String title, Long version) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "title",
+                title,
+                "startsAt",
+                TestLabs.tomorrowAt(15).toString(),
+                "endsAt",
+                TestLabs.tomorrowAt(17).toString(),
+                "capacity",
+                10));
+        if (version != null) {
+            body.put("version", version);
+        }
+        return body;
+    }
 
     private static long bookingsToDate(Api.Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);

@@ -40,7 +40,7 @@ class InvalidInputIntegrationTests extends LabApiTest {
         }
     }
 
-    record Fixture(Lab lab, UUID spaceId, UUID membershipId, UUID applicantId, UUID planId) {
+    record Fixture(Lab lab, UUID spaceId, UUID membershipId, UUID applicantId, UUID planId, UUID eventId) {
 
         String base() {
             return "/api/labs/" + lab.slug();
@@ -102,6 +102,50 @@ class InvalidInputIntegrationTests extends LabApiTest {
                 Bad.json("oversized description", path, with(SPACE, "description", "d".repeat(2001)), "description"));
     }
 
+    private static final Map<String, Object> EVENT = Map.of(
+            "title",
+            "Felt crafts open day",
+            "startsAt",
+            TOMORROW_10,
+            "endsAt",
+            TOMORROW_11,
+            "capacity",
+            10,
+            "version",
+            0);
+
+    private static List<Bad> eventCases(Function<Fixture, String> path) {
+        return List.of(
+                Bad.json("missing title", path, with(EVENT, "title", null), "title"),
+                Bad.json("oversized title", path, with(EVENT, "title", "t".repeat(201)), "title"),
+                Bad.json("a start that is no time", path, with(EVENT, "startsAt", "tomorrow"), "startsAt"),
+                Bad.json(
+                        "ending before it starts",
+                        path,
+                        with(EVENT, "startsAt", TOMORROW_11, "endsAt", TOMORROW_10),
+                        "eventTimes"),
+                Bad.json("capacity zero", path, with(EVENT, "capacity", 0), "capacity"),
+                Bad.json("capacity of the wrong type", path, with(EVENT, "capacity", "many"), "capacity"),
+                Bad.json("groups of 21", path, with(EVENT, "maxGroupSize", 21), "maxGroupSize"),
+                Bad.json(
+                        "a claim window of a minute", path, with(EVENT, "claimWindowMinutes", 1), "claimWindowMinutes"),
+                Bad.json(
+                        "a space of no lab",
+                        path,
+                        with(EVENT, "spaceId", UUID.randomUUID().toString()),
+                        "spaceId"));
+    }
+
+    private static final Map<String, Object> REGISTRATION = Map.of("name", "Nurzat", "contact", "nurzat@example.org");
+
+    private static List<Bad> codeCases(String action) {
+        Function<Fixture, String> path = f -> f.base() + "/public/registrations/" + action;
+        return List.of(
+                Bad.json("missing code", path, Map.of(), "code"),
+                Bad.json("a code of no lab", path, Map.of("code", "AAAA.BBBB"), "code"),
+                Bad.json("an oversized code", path, Map.of("code", "c".repeat(201)), "code"));
+    }
+
     private static List<Bad> planCases(Function<Fixture, String> path) {
         return List.of(
                 Bad.json("missing name", path, with(PLAN, "name", null), "name"),
@@ -121,6 +165,7 @@ class InvalidInputIntegrationTests extends LabApiTest {
                         .replace("{slug}", f.lab().slug())
                         .replace("{" + variable + "}", "not-a-uuid")
                         .replace("{spaceId}", f.spaceId().toString())
+                        .replace("{registrationId}", UUID.randomUUID().toString())
                         .replace("{id}", f.membershipId().toString())
                         .replace("{labId}", f.lab().id().toString()),
                 null,
@@ -128,6 +173,113 @@ class InvalidInputIntegrationTests extends LabApiTest {
     }
 
     private static final Map<String, List<Bad>> CASES = Map.ofEntries(
+            Map.entry(
+                    "POST /api/labs/{slug}/public/events/{id}/registrations",
+                    List.of(
+                            Bad.json(
+                                    "missing name",
+                                    f -> f.base() + "/public/events/" + f.eventId() + "/registrations",
+                                    with(REGISTRATION, "name", null),
+                                    "name"),
+                            Bad.json(
+                                    "oversized name",
+                                    f -> f.base() + "/public/events/" + f.eventId() + "/registrations",
+                                    with(REGISTRATION, "name", LONG_121),
+                                    "name"),
+                            Bad.json(
+                                    "a contact that is neither e-mail nor phone",
+                                    f -> f.base() + "/public/events/" + f.eventId() + "/registrations",
+                                    with(REGISTRATION, "contact", "call me"),
+                                    "contact"),
+                            Bad.json(
+                                    "negative companions",
+                                    f -> f.base() + "/public/events/" + f.eventId() + "/registrations",
+                                    with(REGISTRATION, "companions", -1),
+                                    "companions"),
+                            Bad.json(
+                                    "more companions than the event takes",
+                                    f -> f.base() + "/public/events/" + f.eventId() + "/registrations",
+                                    with(REGISTRATION, "companions", 9),
+                                    "companions"),
+                            Bad.json(
+                                    "oversized consent wording",
+                                    f -> f.base() + "/public/events/" + f.eventId() + "/registrations",
+                                    with(REGISTRATION, "joinNetwork", true, "consentWording", "w".repeat(41)),
+                                    "consentWording"),
+                            badId("/api/labs/{slug}/public/events/{id}/registrations", "id"))),
+            Map.entry("POST /api/labs/{slug}/public/registrations/lookup", codeCases("lookup")),
+            Map.entry("POST /api/labs/{slug}/public/registrations/cancel", codeCases("cancel")),
+            Map.entry("POST /api/labs/{slug}/public/registrations/claim", codeCases("claim")),
+            Map.entry("POST /api/labs/{slug}/events", eventCases(f -> f.base() + "/events")),
+            Map.entry(
+                    "PUT /api/labs/{slug}/events/{id}",
+                    java.util.stream.Stream.concat(
+                                    eventCases(f -> f.base() + "/events/" + f.eventId()).stream(),
+                                    java.util.stream.Stream.of(
+                                            Bad.json(
+                                                    "fewer seats than are held",
+                                                    f -> f.base() + "/events/" + f.eventId(),
+                                                    with(EVENT, "capacity", 2),
+                                                    "capacity"),
+                                            badId("/api/labs/{slug}/events/{id}", "id")))
+                            .toList()),
+            Map.entry(
+                    "POST /api/labs/{slug}/events/{id}/cancel",
+                    List.of(badId("/api/labs/{slug}/events/{id}/cancel", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/events/{id}/registrations/{registrationId}/cancel",
+                    List.of(
+                            badId("/api/labs/{slug}/events/{id}/registrations/{registrationId}/cancel", "id"),
+                            badId(
+                                    "/api/labs/{slug}/events/{id}/registrations/{registrationId}/cancel",
+                                    "registrationId"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/events/{id}/check-ins",
+                    List.of(
+                            Bad.json(
+                                    "no scans",
+                                    f -> f.base() + "/events/" + f.eventId() + "/check-ins",
+                                    Map.of("scans", List.of()),
+                                    "scans"),
+                            Bad.json(
+                                    "a scan with a code and a registration",
+                                    f -> f.base() + "/events/" + f.eventId() + "/check-ins",
+                                    Map.of(
+                                            "scans",
+                                            List.of(Map.of(
+                                                    "code",
+                                                    "x",
+                                                    "registrationId",
+                                                    UUID.randomUUID().toString()))),
+                                    "scans[0]"),
+                            Bad.json(
+                                    "a scan time that is no time",
+                                    f -> f.base() + "/events/" + f.eventId() + "/check-ins",
+                                    Map.of("scans", List.of(Map.of("code", "x", "scannedAt", "at the door"))),
+                                    "scans"),
+                            Bad.json(
+                                    "an oversized device name",
+                                    f -> f.base() + "/events/" + f.eventId() + "/check-ins",
+                                    Map.of("device", "d".repeat(81), "scans", List.of(Map.of("code", "x"))),
+                                    "device"),
+                            badId("/api/labs/{slug}/events/{id}/check-ins", "id"))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/network/{id}/ambassador",
+                    List.of(
+                            Bad.json(
+                                    "missing version",
+                                    f -> f.base() + "/network/" + UUID.randomUUID() + "/ambassador",
+                                    Map.of("role", "Ambassador"),
+                                    "version"),
+                            Bad.json(
+                                    "oversized role",
+                                    f -> f.base() + "/network/" + UUID.randomUUID() + "/ambassador",
+                                    Map.of("role", LONG_121, "version", 0),
+                                    "role"),
+                            badId("/api/labs/{slug}/network/{id}/ambassador", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/network/{id}/erasure",
+                    List.of(badId("/api/labs/{slug}/network/{id}/erasure", "id"))),
             Map.entry("POST /api/labs/{slug}/spaces", spaceCases(f -> f.base() + "/spaces")),
             Map.entry("PUT /api/labs/{slug}/spaces/{id}", spaceCases(f -> f.base() + "/spaces/" + f.spaceId())),
             Map.entry("DELETE /api/labs/{slug}/spaces/{id}", List.of(badId("/api/labs/{slug}/spaces/{id}", "id"))),
@@ -503,12 +655,23 @@ class InvalidInputIntegrationTests extends LabApiTest {
         UUID applicant = labs.seat(lab, "applicant-" + UUID.randomUUID(), "applicant");
         Api.Reply plan = api.post("/api/labs/" + lab.slug() + "/plans", Map.of("name", "Resident"));
         assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
+        // An event with three seats held, so fewer seats than that is refused.
+        Api.Reply event = api.post("/api/labs/" + lab.slug() + "/events", with(EVENT, "version", null));
+        assertThat(event.status()).as(event.toString()).isEqualTo(201);
+        UUID eventId = UUID.fromString(event.json().get("id").asString());
+        assertThat(api.anonymous()
+                        .post(
+                                "/api/labs/" + lab.slug() + "/public/events/" + eventId + "/registrations",
+                                with(REGISTRATION, "companions", 2))
+                        .status())
+                .isEqualTo(201);
         fixture = new Fixture(
                 lab,
                 space,
                 member,
                 applicant,
-                UUID.fromString(plan.json().get("id").asString()));
+                UUID.fromString(plan.json().get("id").asString()),
+                eventId);
     }
 
     @Test

@@ -31,10 +31,23 @@ class SortAllowListIntegrationTests extends LabApiTest {
     @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     Lab lab;
+    String event;
 
     @BeforeEach
     void setUp() {
         lab = labs.createServing("sorting");
+        Api.Reply created = api.post(
+                "/api/labs/" + lab.slug() + "/events",
+                java.util.Map.of(
+                        "title",
+                        "Open day",
+                        "startsAt",
+                        org.creativelabs.core.support.TestLabs.tomorrowAt(10).toString(),
+                        "endsAt",
+                        org.creativelabs.core.support.TestLabs.tomorrowAt(12).toString(),
+                        "capacity",
+                        10));
+        event = created.json().get("id").asString();
     }
 
     @Test
@@ -59,7 +72,7 @@ class SortAllowListIntegrationTests extends LabApiTest {
     Stream<DynamicTest> eachListAcceptsItsPropertiesAndRefusesAllOthers() {
         List<DynamicTest> tests = new ArrayList<>();
         paginatedLists().forEach((pattern, method) -> {
-            String path = pattern.replace("{slug}", lab.slug());
+            String path = pattern.replace("{slug}", lab.slug()).replace("{id}", event);
             assertThat(path)
                     .as("a list with other path variables needs a fixture here")
                     .doesNotContain("{");
