@@ -16,7 +16,8 @@ import org.keycloak.admin.client.KeycloakBuilder;
  * and captured as the lab-in-a-box template {@value #TEMPLATE}; Jalal-Abad, Batken and the Kochkor village lab open
  * with it. Each lab gets a demo admin and a demo resident (the login printed at start), and a first cohort of residents
  * so that UNDP's dashboard has figures: Osh 24, Jalal-Abad 12, Batken 8 and Kochkor 3 (a village lab's count, which the
- * dashboard suppresses). Repeating it changes nothing (Idempotency-Keys, and the
+ * dashboard suppresses). Every lab lists three open events of the coming weeks (an open day of felt crafts, an SMM talk,
+ * a photography walk); Osh's open day has three visitors who joined the network without an account. Repeating it changes nothing (Idempotency-Keys, and the
  * template is captured again in place).
  */
 record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, KeycloakServer keycloak, DevSecrets secrets) {
@@ -114,6 +115,7 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
                         null,
                         200);
             }
+            seedEvents(lab, userToken(lab.admin(), password));
             System.out.printf(
                     "devstack: demo lab %s is ACTIVE (%d ms)%n", lab.slug(), (System.nanoTime() - started) / 1_000_000);
         }
@@ -145,6 +147,65 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
             send("POST", coreUrl + "/api/labs/osh/plans", adminToken, body, "demo-plan:" + p[0], 200, 201);
         }
     }
+
+    /**
+     * Open events of the coming weeks (once per title), and in Osh three visitors without accounts who registered for
+     * the open day and joined the network.
+     */
+    private void seedEvents(Lab lab, String adminToken) throws Exception {
+        String base = coreUrl + "/api/labs/" + lab.slug();
+        String existing = send("GET", base + "/events?size=100", adminToken, null, null, 200);
+        java.time.ZonedDateTime saturday = java.time.LocalDate.now(BISHKEK)
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY))
+                .atTime(11, 0)
+                .atZone(BISHKEK);
+        String[][] events = {
+            {"Open day: felt crafts, shyrdak and ala-kiyiz", "open-day", "0", "3", "30", "5"},
+            {"SMM for small creative businesses: an open talk", "talk", "4", "2", "40", "3"},
+            {"Photography walk through the old town", "workshop", "7", "3", "12", "2"}
+        };
+        String openDay = null;
+        for (String[] e : events) {
+            if (existing.contains("\"title\":\"" + e[0] + "\"")) {
+                continue;
+            }
+            java.time.ZonedDateTime starts = saturday.plusDays(Integer.parseInt(e[2]));
+            String body = ("{\"title\":\"%s\",\"format\":\"%s\",\"startsAt\":\"%s\",\"endsAt\":\"%s\","
+                            + "\"place\":\"%s\",\"capacity\":%s,\"maxGroupSize\":%s}")
+                    .formatted(
+                            e[0],
+                            e[1],
+                            starts.toInstant(),
+                            starts.plusHours(Integer.parseInt(e[3])).toInstant(),
+                            lab.name(),
+                            e[4],
+                            e[5]);
+            String created = send("POST", base + "/events", adminToken, body, null, 201);
+            if (e[1].equals("open-day")) {
+                openDay = created.replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+            }
+        }
+        if (openDay != null && lab.slug().equals("osh")) {
+            String[][] visitors = {
+                {"Aizada", "+996 700 100 201", "1"},
+                {"Gulnara", "gulnara@example.org", "0"},
+                {"Bakyt", "+996 555 300 402", "2"}
+            };
+            for (String[] v : visitors) {
+                send(
+                        "POST",
+                        base + "/public/events/" + openDay + "/registrations",
+                        null,
+                        ("{\"name\":\"%s\",\"contact\":\"%s\",\"companions\":%s,\"joinNetwork\":true,"
+                                        + "\"consentWording\":\"network-2026\"}")
+                                .formatted(v[0], v[1], v[2]),
+                        null,
+                        201);
+            }
+        }
+    }
+
+    private static final java.time.ZoneId BISHKEK = java.time.ZoneId.of("Asia/Bishkek");
 
     private String awaitActive(String coordinator, String jobId, String slug) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -204,10 +265,12 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token)
                 .method(
                         method,
                         json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

@@ -154,7 +154,8 @@ class ConsoleAndDashboardBrowserTests {
             browser.signIn(gateway, viewer, TestKeycloak.TEST_PASSWORD);
             browser.waiting(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/undp/"));
             browser.waiting(Duration.ofSeconds(30))
-                    .until(d -> d.findElements(By.cssSelector(".plot canvas")).size() == 4);
+                    .until(d -> d.findElements(By.cssSelector(".plot canvas")).size()
+                            == 5); // one per indicator of the catalog
             long weight = browser.transferredBytes();
             List<Map<String, Object>> violations = browser.seriousViolations();
             System.out.printf(

@@ -37,6 +37,7 @@ class GatewayStackIntegrationTests {
     private static OpenedLab batken;
     private static String oshResident;
     private static String batkenResident;
+    private static String oshAdmin;
     private static int gateway;
 
     @BeforeAll
@@ -44,7 +45,7 @@ class GatewayStackIntegrationTests {
         stack = PlatformStack.shared();
         osh = stack.open("gw-osh");
         batken = stack.open("gw-batken");
-        String oshAdmin = stack.member(osh, "lab-admin");
+        oshAdmin = stack.member(osh, "lab-admin");
         String batkenAdmin = stack.member(batken, "lab-admin");
         assertThat(space(osh, oshAdmin, "Osh felt studio")).isEqualTo(201);
         assertThat(space(batken, batkenAdmin, "Batken secret loom")).isEqualTo(201);
@@ -262,6 +263,52 @@ class GatewayStackIntegrationTests {
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> get("/labs/" + osh.slug() + "/spaces", oshResident).statusCode() == 200);
+    }
+
+    @Test
+    @Order(7)
+    void aVisitorWithoutAnAccountFindsAnEventAndRegistersThroughTheGateway() throws Exception {
+        HttpResponse<String> created = PlatformStack.send(
+                "POST",
+                "http://127.0.0.1:" + stack.corePort + "/api/labs/" + osh.slug() + "/events",
+                oshAdmin,
+                Map.of(
+                        "title",
+                        "Felt crafts open day",
+                        "startsAt",
+                        java.time.Instant.now().plus(Duration.ofDays(3)).toString(),
+                        "endsAt",
+                        java.time.Instant.now()
+                                .plus(Duration.ofDays(3))
+                                .plus(Duration.ofHours(3))
+                                .toString(),
+                        "capacity",
+                        30));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String event = PlatformStack.json.readTree(created.body()).get("id").asString();
+        String base = "http://127.0.0.1:" + gateway + "/labs/" + osh.slug();
+
+        HttpResponse<String> listed = PlatformStack.send("GET", base + "/public/events", null, null);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains("Felt crafts open day");
+        HttpResponse<String> registered = PlatformStack.send(
+                "POST",
+                base + "/public/events/" + event + "/registrations",
+                null,
+                Map.of("name", "Visitor", "contact", "visitor@example.org"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.body()).contains("\"status\":\"CONFIRMED\"", "checkInCode");
+        // The event is Osh's: Batken's path does not know it, whatever the visitor sends.
+        HttpResponse<String> elsewhere = PlatformStack.send(
+                "POST",
+                "http://127.0.0.1:" + gateway + "/labs/" + batken.slug() + "/public/events/" + event + "/registrations",
+                null,
+                Map.of("name", "Visitor", "contact", "visitor2@example.org"));
+        assertThat(elsewhere.statusCode()).isEqualTo(404);
+        assertThat(PlatformStack.send("GET", base + "/events/" + event + "/registrations", null, null)
+                        .statusCode())
+                .as("the line is staff's")
+                .isEqualTo(401);
     }
 
     private interface Call {

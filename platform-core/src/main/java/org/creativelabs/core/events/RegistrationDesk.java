@@ -202,9 +202,11 @@ class RegistrationDesk {
 
     private void record(Registration registration, String reason) {
         jdbc.update(
-                "INSERT INTO registration_change (registration_id, status, reason) VALUES (?, ?, ?)",
+                "INSERT INTO registration_change (registration_id, seq, status, reason)"
+                        + " SELECT ?, coalesce(max(seq), 0) + 1, ?, ? FROM registration_change WHERE registration_id = ?",
                 registration.id(),
                 registration.status().name(),
-                reason);
+                reason,
+                registration.id());
     }
 }

@@ -425,7 +425,7 @@ class EventRegistrationIntegrationTests extends LabApiTest {
     private List<String> history(String registrationId) {
         return LabDatabase.texts(
                 "SELECT reason || ':' || status FROM " + lab.schema()
-                        + ".registration_change WHERE registration_id = ?::uuid ORDER BY id",
+                        + ".registration_change WHERE registration_id = ?::uuid ORDER BY seq",
                 registrationId);
     }
 

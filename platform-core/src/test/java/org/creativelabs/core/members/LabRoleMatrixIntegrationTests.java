@@ -223,6 +223,17 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             Map.entry(
                     "POST /api/labs/{slug}/bookings/{id}/cancel",
                     new Rule(MANAGERS, 200, f -> lab(f) + "/bookings/" + f.bookingId() + "/cancel", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/event-formats",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/event-formats", f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/event-formats",
+                    new Rule(
+                            MANAGERS,
+                            201,
+                            f -> lab(f) + "/event-formats",
+                            f -> Map.of(
+                                    "name", "Open day " + UUID.randomUUID(), "durationMinutes", 180, "capacity", 30))),
             Map.entry("GET /api/labs/{slug}/public/events", Rule.open(f -> lab(f) + "/public/events")),
             Map.entry(
                     "GET /api/labs/{slug}/public/events/{id}",

@@ -158,6 +158,20 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                                 .asString())
                         .isEqualTo("CONFIRMED");
             }),
+            Map.entry("GET /api/labs/{slug}/event-formats", (t, a) -> {
+                t.anEventFormat(t.a);
+                assertThat(t.api.get(t.path(t.b, "/event-formats")).json().size())
+                        .isZero();
+                assertThat(t.api.get(t.path(t.a, "/event-formats")).json().size())
+                        .isEqualTo(1);
+            }),
+            Map.entry("POST /api/labs/{slug}/event-formats", (t, a) -> {
+                t.anEventFormat(t.a);
+                // The same name in another lab is no conflict.
+                t.anEventFormat(t.b);
+                assertThat(t.api.get(t.path(t.a, "/event-formats")).json().size())
+                        .isEqualTo(1);
+            }),
             Map.entry("GET /api/labs/{slug}/public/events", (t, a) -> {
                 assertThat(t.api.anonymous().get(t.path(t.b, "/public/events")).body())
                         .doesNotContain(a.event().eventId().toString());
@@ -564,6 +578,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
             Map.ofEntries(
                     Map.entry("Space", (t, lab) -> t.hasId(t.labs.createSpace(lab, "Studio of " + lab.slug()))),
                     Map.entry("LabEvent", (t, lab) -> t.hasId(t.anEventWithACode(lab))),
+                    Map.entry("EventFormat", (t, lab) -> t.hasId(t.anEventFormat(lab))),
                     Map.entry("Registration", (t, lab) -> {
                         UUID event = t.anEventWithACode(lab);
                         String id = t.api.get(t.path(lab, "/events/" + event + "/registrations"))
@@ -853,6 +868,11 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
 
     /** An event of lab A with one registration (a visitor who joined the network) and its code. */
     record EventOfA(UUID eventId, UUID registrationId, String code, UUID contactId) {}
+
+    UUID anEventFormat(Lab lab) {
+        return created(api.post(
+                path(lab, "/event-formats"), Map.of("name", "Open day", "durationMinutes", 180, "capacity", 30)));
+    }
 
     /** An event in the lab with a visitor registered who joined the network; returns the event. */
     UUID anEventWithACode(Lab lab) {

@@ -24,13 +24,49 @@ class LabTemplateIntegrationTests extends LabApiTest {
         assertThat(api.put("/api/labs/" + osh.slug() + "/profiles/me", Map.of("displayName", "Aizada Osh"))
                         .status())
                 .isEqualTo(200);
+        assertThat(api.post(
+                                "/api/labs/" + osh.slug() + "/event-formats",
+                                Map.of("name", "Open day", "durationMinutes", 180, "capacity", 30, "maxGroupSize", 4))
+                        .status())
+                .isEqualTo(201);
+        Api.Reply event = api.post(
+                "/api/labs/" + osh.slug() + "/events",
+                Map.of(
+                        "title",
+                        "Felt crafts open day",
+                        "format",
+                        "Open day",
+                        "startsAt",
+                        org.creativelabs.core.support.TestLabs.tomorrowAt(11).toString(),
+                        "endsAt",
+                        org.creativelabs.core.support.TestLabs.tomorrowAt(14).toString(),
+                        "capacity",
+                        30));
+        assertThat(api.anonymous()
+                        .post(
+                                "/api/labs/" + osh.slug() + "/public/events/"
+                                        + event.json().get("id").asString() + "/registrations",
+                                Map.of(
+                                        "name",
+                                        "Visitor Zarina",
+                                        "contact",
+                                        "zarina@example.org",
+                                        "joinNetwork",
+                                        true,
+                                        "consentWording",
+                                        "network-2026"))
+                        .status())
+                .isEqualTo(201);
 
         JsonNode template =
                 api.get("/internal/tenants/" + osh.id() + "/template").json();
         assertThat(template.get("spaces").size()).isEqualTo(2);
         assertThat(template.get("plans").get(0).get("monthlyBookingHours").asInt())
                 .isEqualTo(40);
-        assertThat(template.toString()).doesNotContain(TestAccounts.labAdminSubject(), "Aizada");
+        assertThat(template.get("eventFormats").get(0).get("maxGroupSize").asInt())
+                .isEqualTo(4);
+        assertThat(template.toString())
+                .doesNotContain(TestAccounts.labAdminSubject(), "Aizada", "Felt crafts open day", "Zarina");
 
         Lab naryn = labs.createPending("tpl-naryn");
         assertThat(api.post("/internal/tenants/" + naryn.id() + "/migrate", null)
@@ -50,7 +86,11 @@ class LabTemplateIntegrationTests extends LabApiTest {
         assertThat(once)
                 .containsEntry("space", 2L)
                 .containsEntry("membership_plan", 1L)
-                .containsEntry("membership", 0L);
+                .containsEntry("event_format", 1L)
+                .containsEntry("membership", 0L)
+                .containsEntry("lab_event", 0L)
+                .containsEntry("event_registration", 0L)
+                .containsEntry("network_contact", 0L);
         assertThat(LabDatabase.count(naryn, "branding", "display_name = 'Naryn Creative Lab'"))
                 .isEqualTo(1);
     }

@@ -174,6 +174,24 @@ class InvalidInputIntegrationTests extends LabApiTest {
 
     private static final Map<String, List<Bad>> CASES = Map.ofEntries(
             Map.entry(
+                    "POST /api/labs/{slug}/event-formats",
+                    List.of(
+                            Bad.json(
+                                    "missing name",
+                                    f -> f.base() + "/event-formats",
+                                    Map.of("durationMinutes", 60, "capacity", 10),
+                                    "name"),
+                            Bad.json(
+                                    "five minutes long",
+                                    f -> f.base() + "/event-formats",
+                                    Map.of("name", "Talk", "durationMinutes", 5, "capacity", 10),
+                                    "durationMinutes"),
+                            Bad.json(
+                                    "missing capacity",
+                                    f -> f.base() + "/event-formats",
+                                    Map.of("name", "Talk", "durationMinutes", 60),
+                                    "capacity"))),
+            Map.entry(
                     "POST /api/labs/{slug}/public/events/{id}/registrations",
                     List.of(
                             Bad.json(
