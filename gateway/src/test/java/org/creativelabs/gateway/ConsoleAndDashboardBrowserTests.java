@@ -153,9 +153,9 @@ class ConsoleAndDashboardBrowserTests {
         try (Chromium browser = new Chromium()) {
             browser.signIn(gateway, viewer, TestKeycloak.TEST_PASSWORD);
             browser.waiting(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/undp/"));
+            // One chart per indicator of the catalog.
             browser.waiting(Duration.ofSeconds(30))
-                    .until(d -> d.findElements(By.cssSelector(".plot canvas")).size()
-                            == 5); // one per indicator of the catalog
+                    .until(d -> d.findElements(By.cssSelector(".plot canvas")).size() == 6);
             long weight = browser.transferredBytes();
             List<Map<String, Object>> violations = browser.seriousViolations();
             System.out.printf(

@@ -25,7 +25,14 @@ public enum Indicator {
     BOOKINGS("bookings", Kind.QUANTITY, List.of(), List.of(), null),
     BOOKED_MINUTES("booked-minutes", Kind.QUANTITY, List.of(), List.of("SDG 8.3"), null),
     /** People who came to the lab's events (companions included), in the month of the event. */
-    EVENTS_ATTENDED("events.attended", Kind.PEOPLE, List.of(), List.of("SDG 5.5"), null);
+    EVENTS_ATTENDED("events.attended", Kind.PEOPLE, List.of(), List.of("SDG 5.5"), null),
+    /** People who completed a training program or mentoring track: UNDP's "women trained". */
+    PROGRAMS_COMPLETED(
+            "programs.completed",
+            Kind.PEOPLE,
+            List.of(Dimension.GENDER, Dimension.AGE_BAND),
+            List.of("SDG 5.5", "SDG 8.3"),
+            null);
 
     /** People are counted (and their small counts suppressed); quantities (bookings, minutes) identify no one. */
     public enum Kind {

@@ -53,6 +53,18 @@ public class LabAccess {
         return Arrays.stream(roles).map(LabRole::of).anyMatch(mine::contains);
     }
 
+    /**
+     * The subject of an active member of this lab who has the role (e.g. a mentor to assign), read in the caller's
+     * transaction; empty for anyone else.
+     */
+    public java.util.Optional<String> memberWithRole(java.util.UUID membershipId, String role) {
+        LabRole wanted = LabRole.of(role);
+        return memberships
+                .findById(membershipId)
+                .filter(m -> m.active() && !m.erased() && m.roles().contains(wanted))
+                .map(Membership::subject);
+    }
+
     /** The caller's Keycloak subject, or null without a token. */
     public static String subject() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -125,7 +125,14 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             UUID bookingId,
             UUID seriesId,
             UUID planId,
-            Events events) {}
+            Events events,
+            Programs programs) {}
+
+    /**
+     * A direct program with a cohort of 50 seats (every persona may join it once), a session, someone's enrolment and
+     * a mentor assigned to it (the mentor is none of the personas).
+     */
+    record Programs(UUID programId, UUID cohortId, UUID sessionId, UUID enrollmentId, UUID assignmentId) {}
 
     /**
      * An event with registrations for each kind of cell: one only looked up, one cancelled by its code, one confirmed
@@ -234,6 +241,104 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                             f -> lab(f) + "/event-formats",
                             f -> Map.of(
                                     "name", "Open day " + UUID.randomUUID(), "durationMinutes", 180, "capacity", 30))),
+            Map.entry("GET /api/labs/{slug}/programs", new Rule(ANY_MEMBER, 200, f -> lab(f) + "/programs", f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/programs",
+                    new Rule(
+                            MANAGERS,
+                            201,
+                            f -> lab(f) + "/programs",
+                            f -> Map.of(
+                                    "title", "Course " + UUID.randomUUID(), "kind", "COURSE", "enrolment", "DIRECT"))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/programs/{id}",
+                    new Rule(
+                            MANAGERS,
+                            409,
+                            f -> lab(f) + "/programs/" + f.programs().programId(),
+                            f -> Map.of("title", "Renamed", "kind", "COURSE", "enrolment", "DIRECT", "version", 99))),
+            Map.entry(
+                    "POST /api/labs/{slug}/programs/{id}/cohorts",
+                    new Rule(
+                            MANAGERS,
+                            201,
+                            f -> lab(f) + "/programs/" + f.programs().programId() + "/cohorts",
+                            f -> cohortBody(10))),
+            Map.entry(
+                    "GET /api/labs/{slug}/cohorts/{id}",
+                    new Rule(
+                            ANY_MEMBER,
+                            200,
+                            f -> lab(f) + "/cohorts/" + f.programs().cohortId(),
+                            f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/cohorts/{id}/sessions",
+                    new Rule(
+                            MANAGERS,
+                            201,
+                            f -> lab(f) + "/cohorts/" + f.programs().cohortId() + "/sessions",
+                            f -> sessionBody())),
+            Map.entry(
+                    "POST /api/labs/{slug}/cohorts/{id}/enrollments",
+                    new Rule(
+                            ANY_MEMBER,
+                            201,
+                            f -> lab(f) + "/cohorts/" + f.programs().cohortId() + "/enrollments",
+                            f -> Map.of())),
+            Map.entry(
+                    "GET /api/labs/{slug}/cohorts/{id}/enrollments",
+                    new Rule(
+                            MANAGERS,
+                            200,
+                            f -> lab(f) + "/cohorts/" + f.programs().cohortId() + "/enrollments",
+                            f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/enrollments/{id}/decision",
+                    new Rule(
+                            MANAGERS,
+                            409,
+                            f -> lab(f) + "/enrollments/" + f.programs().enrollmentId() + "/decision",
+                            f -> Map.of("status", "ENROLLED", "version", 99))),
+            Map.entry(
+                    "GET /api/labs/{slug}/enrollments/mine",
+                    new Rule(ANY_MEMBER, 200, f -> lab(f) + "/enrollments/mine", f -> null)),
+            Map.entry(
+                    "PUT /api/labs/{slug}/program-sessions/{id}/attendance",
+                    new Rule(
+                            MANAGERS,
+                            200,
+                            f -> lab(f) + "/program-sessions/" + f.programs().sessionId() + "/attendance",
+                            f -> Map.of("present", List.of(f.programs().enrollmentId())))),
+            Map.entry(
+                    "POST /api/labs/{slug}/cohorts/{id}/completion",
+                    new Rule(
+                            MANAGERS,
+                            200,
+                            f -> lab(f) + "/cohorts/" + f.programs().cohortId() + "/completion",
+                            f -> null)),
+            // Authorised, then refused for its data: the membership is nobody's.
+            Map.entry(
+                    "POST /api/labs/{slug}/cohorts/{id}/mentors",
+                    new Rule(
+                            MANAGERS,
+                            400,
+                            f -> lab(f) + "/cohorts/" + f.programs().cohortId() + "/mentors",
+                            f -> Map.of(
+                                    "mentorMembershipId",
+                                    UUID.randomUUID(),
+                                    "enrollmentId",
+                                    f.programs().enrollmentId()))),
+            // The assigned mentor (none of the personas) or staff.
+            Map.entry(
+                    "POST /api/labs/{slug}/mentor-assignments/{id}/sessions",
+                    new Rule(
+                            MANAGERS,
+                            201,
+                            f -> lab(f) + "/mentor-assignments/" + f.programs().assignmentId() + "/sessions",
+                            f -> Map.of("heldOn", java.time.LocalDate.now().toString(), "hours", 1))),
+            Map.entry(
+                    "GET /api/labs/{slug}/mentoring/mine",
+                    new Rule(ANY_MEMBER, 200, f -> lab(f) + "/mentoring/mine", f -> null)),
             Map.entry("GET /api/labs/{slug}/public/events", Rule.open(f -> lab(f) + "/public/events")),
             Map.entry(
                     "GET /api/labs/{slug}/public/events/{id}",
@@ -504,7 +609,15 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             assertThat(profile.status()).as(profile.toString()).isIn(200, 409);
         }
         fixture = new Fixture(
-                osh, space, membership, erasable, labs.book(osh, space, 10), id(series), id(plan), events(osh));
+                osh,
+                space,
+                membership,
+                erasable,
+                labs.book(osh, space, 10),
+                id(series),
+                id(plan),
+                events(osh),
+                programs(osh, TestAccounts.tokenOf(someone)));
     }
 
     @Test
@@ -648,6 +761,43 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             case COORDINATOR, UNDP_VIEWER -> tokens.get(persona);
             default -> member(osh, persona.name().toLowerCase().replace('_', '-'));
         };
+    }
+
+    private Programs programs(Lab lab, String someone) {
+        String base = "/api/labs/" + lab.slug();
+        UUID program = id(api.post(
+                base + "/programs", Map.of("title", "Felt crafts basics", "kind", "COURSE", "enrolment", "DIRECT")));
+        UUID cohort = id(api.post(base + "/programs/" + program + "/cohorts", cohortBody(50)));
+        UUID session = id(api.post(base + "/cohorts/" + cohort + "/sessions", sessionBody()));
+        UUID enrollment = id(api.as(someone).post(base + "/cohorts/" + cohort + "/enrollments", Map.of()));
+        String mentor = TestKeycloak.createUser("assigned-mentor");
+        UUID mentorMembership = labs.seat(lab, TestAccounts.subject(mentor), "mentor");
+        UUID assignment = id(api.post(
+                base + "/cohorts/" + cohort + "/mentors",
+                Map.of("mentorMembershipId", mentorMembership, "enrollmentId", enrollment)));
+        return new Programs(program, cohort, session, enrollment, assignment);
+    }
+
+    private static Map<String, Object> cohortBody(int capacity) {
+        return Map.of(
+                "name",
+                "Cohort " + UUID.randomUUID(),
+                "startsOn",
+                java.time.LocalDate.now().toString(),
+                "endsOn",
+                java.time.LocalDate.now().plusMonths(2).toString(),
+                "capacity",
+                capacity);
+    }
+
+    private static Map<String, Object> sessionBody() {
+        return Map.of(
+                "title",
+                "Week 1",
+                "startsAt",
+                TestLabs.tomorrowAt(10).toString(),
+                "endsAt",
+                TestLabs.tomorrowAt(12).toString());
     }
 
     private Events events(Lab lab) {

@@ -158,6 +158,161 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                                 .asString())
                         .isEqualTo("CONFIRMED");
             }),
+            Map.entry("GET /api/labs/{slug}/programs", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/programs")).body())
+                        .doesNotContain(a.programs().programId().toString());
+                assertThat(t.api.get(t.path(t.a, "/programs")).body())
+                        .contains(a.programs().programId().toString());
+            }),
+            Map.entry("POST /api/labs/{slug}/programs", (t, a) -> {
+                // The same title in another lab is no conflict.
+                assertThat(t.api.post(
+                                        t.path(t.b, "/programs"),
+                                        Map.of("title", "Program of A", "kind", "COURSE", "enrolment", "DIRECT"))
+                                .status())
+                        .isEqualTo(201);
+                assertThat(t.api.get(t.path(t.a, "/programs"))
+                                .json()
+                                .get("totalItems")
+                                .asInt())
+                        .isEqualTo(1);
+            }),
+            Map.entry("PUT /api/labs/{slug}/programs/{id}", (t, a) -> {
+                assertThat(t.api.put(
+                                        t.path(t.b, "/programs/" + a.programs().programId()),
+                                        Map.of(
+                                                "title",
+                                                "Taken over",
+                                                "kind",
+                                                "COURSE",
+                                                "enrolment",
+                                                "DIRECT",
+                                                "version",
+                                                0))
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/programs")).body()).contains("Program of A");
+            }),
+            Map.entry("POST /api/labs/{slug}/programs/{id}/cohorts", (t, a) -> {
+                assertThat(t.api.post(
+                                        t.path(t.b, "/programs/" + a.programs().programId() + "/cohorts"),
+                                        cohortBody("Intruders"))
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/programs")).body()).doesNotContain("Intruders");
+            }),
+            Map.entry("GET /api/labs/{slug}/cohorts/{id}", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/cohorts/" + a.programs().cohortId()))
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/cohorts/" + a.programs().cohortId()))
+                                .status())
+                        .isEqualTo(200);
+            }),
+            Map.entry("POST /api/labs/{slug}/cohorts/{id}/sessions", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/cohorts/" + a.programs().cohortId() + "/sessions"), sessionBody())
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/cohorts/" + a.programs().cohortId()))
+                                .json()
+                                .get("sessions")
+                                .size())
+                        .isEqualTo(1);
+            }),
+            Map.entry("POST /api/labs/{slug}/cohorts/{id}/enrollments", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/cohorts/" + a.programs().cohortId() + "/enrollments"), Map.of())
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.enrollmentsOfA(a)).isEqualTo(1);
+            }),
+            Map.entry("GET /api/labs/{slug}/cohorts/{id}/enrollments", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/cohorts/" + a.programs().cohortId() + "/enrollments"))
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.enrollmentsOfA(a)).isEqualTo(1);
+            }),
+            Map.entry("POST /api/labs/{slug}/enrollments/{id}/decision", (t, a) -> {
+                assertThat(t.api.post(
+                                        t.path(
+                                                t.b,
+                                                "/enrollments/" + a.programs().enrollmentId() + "/decision"),
+                                        Map.of("status", "DECLINED", "version", 0))
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/enrollments/mine")).body()).contains("ENROLLED");
+            }),
+            Map.entry("GET /api/labs/{slug}/enrollments/mine", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/enrollments/mine")).json().size())
+                        .isZero();
+                assertThat(t.api.get(t.path(t.a, "/enrollments/mine")).json().size())
+                        .isEqualTo(1);
+            }),
+            Map.entry("PUT /api/labs/{slug}/program-sessions/{id}/attendance", (t, a) -> {
+                assertThat(t.api.put(
+                                        t.path(
+                                                t.b,
+                                                "/program-sessions/"
+                                                        + a.programs().sessionId() + "/attendance"),
+                                        Map.of("present", List.of(a.programs().enrollmentId())))
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/enrollments/mine"))
+                                .json()
+                                .get(0)
+                                .get("sessionsAttended")
+                                .asInt())
+                        .isZero();
+            }),
+            Map.entry("POST /api/labs/{slug}/cohorts/{id}/completion", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/cohorts/" + a.programs().cohortId() + "/completion"), null)
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/enrollments/mine")).body()).doesNotContain("COMPLETED");
+            }),
+            Map.entry("POST /api/labs/{slug}/cohorts/{id}/mentors", (t, a) -> {
+                UUID mentorInB = t.labs.seat(t.b, "mentor-" + UUID.randomUUID(), "mentor");
+                assertThat(t.api.post(
+                                        t.path(t.b, "/cohorts/" + a.programs().cohortId() + "/mentors"),
+                                        Map.of(
+                                                "mentorMembershipId",
+                                                mentorInB,
+                                                "enrollmentId",
+                                                a.programs().enrollmentId()))
+                                .status())
+                        .isEqualTo(404);
+            }),
+            Map.entry("POST /api/labs/{slug}/mentor-assignments/{id}/sessions", (t, a) -> {
+                assertThat(t.api.post(
+                                        t.path(
+                                                t.b,
+                                                "/mentor-assignments/"
+                                                        + a.programs().assignmentId() + "/sessions"),
+                                        Map.of(
+                                                "heldOn",
+                                                java.time.LocalDate.now().toString(),
+                                                "hours",
+                                                1))
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/mentoring/mine"))
+                                .json()
+                                .get("sessions")
+                                .size())
+                        .as("the one session logged in lab A")
+                        .isEqualTo(1);
+            }),
+            Map.entry("GET /api/labs/{slug}/mentoring/mine", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/mentoring/mine"))
+                                .json()
+                                .get("asMentee")
+                                .size())
+                        .isZero();
+                assertThat(t.api.get(t.path(t.a, "/mentoring/mine"))
+                                .json()
+                                .get("asMentee")
+                                .size())
+                        .isEqualTo(1);
+            }),
             Map.entry("GET /api/labs/{slug}/event-formats", (t, a) -> {
                 t.anEventFormat(t.a);
                 assertThat(t.api.get(t.path(t.b, "/event-formats")).json().size())
@@ -578,6 +733,16 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
             Map.ofEntries(
                     Map.entry("Space", (t, lab) -> t.hasId(t.labs.createSpace(lab, "Studio of " + lab.slug()))),
                     Map.entry("LabEvent", (t, lab) -> t.hasId(t.anEventWithACode(lab))),
+                    Map.entry("Program", (t, lab) -> t.hasId(t.programsOf(lab).programId())),
+                    Map.entry("Cohort", (t, lab) -> t.hasId(t.programsOf(lab).cohortId())),
+                    Map.entry(
+                            "ProgramSession",
+                            (t, lab) -> t.hasId(t.programsOf(lab).sessionId())),
+                    Map.entry(
+                            "Enrollment", (t, lab) -> t.hasId(t.programsOf(lab).enrollmentId())),
+                    Map.entry(
+                            "MentorAssignment",
+                            (t, lab) -> t.hasId(t.programsOf(lab).assignmentId())),
                     Map.entry("EventFormat", (t, lab) -> t.hasId(t.anEventFormat(lab))),
                     Map.entry("Registration", (t, lab) -> {
                         UUID event = t.anEventWithACode(lab);
@@ -722,7 +887,8 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                                             consent,
                                             plan,
                                             series,
-                                            eventOf(a)));
+                                            eventOf(a),
+                                            programsOf(a)));
                 }));
     }
 
@@ -752,6 +918,12 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
         assertThat(api.get(path(a, "/memberships/" + membership + "/profile")).status())
                 .isEqualTo(200);
         anEventWithACode(a);
+        ProgramsOf programs = programsOf(a);
+        assertThat(api.put(
+                                path(a, "/program-sessions/" + programs.sessionId() + "/attendance"),
+                                Map.of("present", List.of(programs.enrollmentId())))
+                        .status())
+                .isEqualTo(200);
         List<DynamicTest> tests = new ArrayList<>();
         for (String table : PLAIN_JDBC_TABLES) {
             tests.add(DynamicTest.dynamicTest(table, () -> {
@@ -864,7 +1036,57 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
             UUID consentId,
             UUID planId,
             UUID seriesId,
-            EventOfA event) {}
+            EventOfA event,
+            ProgramsOf programs) {}
+
+    /** A program of the lab with a cohort, a session, the lab admin's enrolment, a mentor assigned to it. */
+    record ProgramsOf(UUID programId, UUID cohortId, UUID sessionId, UUID enrollmentId, UUID assignmentId) {}
+
+    ProgramsOf programsOf(Lab lab) {
+        UUID program = created(api.post(
+                path(lab, "/programs"), Map.of("title", "Program of A", "kind", "COURSE", "enrolment", "DIRECT")));
+        UUID cohort = created(api.post(path(lab, "/programs/" + program + "/cohorts"), cohortBody("Spring")));
+        UUID session = created(api.post(path(lab, "/cohorts/" + cohort + "/sessions"), sessionBody()));
+        UUID enrollment = created(api.post(path(lab, "/cohorts/" + cohort + "/enrollments"), Map.of()));
+        UUID mentor = labs.seat(lab, "mentor-" + UUID.randomUUID(), "mentor");
+        UUID assignment = created(api.post(
+                path(lab, "/cohorts/" + cohort + "/mentors"),
+                Map.of("mentorMembershipId", mentor, "enrollmentId", enrollment)));
+        // One session logged by staff and one attendance, so the plain-JDBC tables have rows.
+        created(api.post(
+                path(lab, "/mentor-assignments/" + assignment + "/sessions"),
+                Map.of("heldOn", java.time.LocalDate.now().toString(), "hours", 1)));
+        return new ProgramsOf(program, cohort, session, enrollment, assignment);
+    }
+
+    long enrollmentsOfA(InLabA a) {
+        return api.get(path(this.a, "/cohorts/" + a.programs().cohortId() + "/enrollments"))
+                .json()
+                .get("totalItems")
+                .asLong();
+    }
+
+    static Map<String, Object> cohortBody(String name) {
+        return Map.of(
+                "name",
+                name,
+                "startsOn",
+                java.time.LocalDate.now().toString(),
+                "endsOn",
+                java.time.LocalDate.now().plusMonths(1).toString(),
+                "capacity",
+                10);
+    }
+
+    static Map<String, Object> sessionBody() {
+        return Map.of(
+                "title",
+                "Week 1",
+                "startsAt",
+                TestLabs.tomorrowAt(10).toString(),
+                "endsAt",
+                TestLabs.tomorrowAt(12).toString());
+    }
 
     /** An event of lab A with one registration (a visitor who joined the network) and its code. */
     record EventOfA(UUID eventId, UUID registrationId, String code, UUID contactId) {}

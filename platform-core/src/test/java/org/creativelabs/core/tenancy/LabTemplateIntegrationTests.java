@@ -58,15 +58,44 @@ class LabTemplateIntegrationTests extends LabApiTest {
                         .status())
                 .isEqualTo(201);
 
+        Api.Reply program = api.post(
+                "/api/labs/" + osh.slug() + "/programs",
+                Map.of(
+                        "title",
+                        "SMM for creative businesses",
+                        "kind",
+                        "COURSE",
+                        "enrolment",
+                        "APPLICATION",
+                        "completionPercent",
+                        75));
+        assertThat(api.post(
+                                "/api/labs/" + osh.slug() + "/programs/"
+                                        + program.json().get("id").asString() + "/cohorts",
+                                Map.of(
+                                        "name",
+                                        "Spring 2027",
+                                        "startsOn",
+                                        "2027-03-01",
+                                        "endsOn",
+                                        "2027-05-31",
+                                        "capacity",
+                                        20))
+                        .status())
+                .isEqualTo(201);
+
         JsonNode template =
                 api.get("/internal/tenants/" + osh.id() + "/template").json();
+        assertThat(template.get("programs").get(0).get("completionPercent").asInt())
+                .isEqualTo(75);
         assertThat(template.get("spaces").size()).isEqualTo(2);
         assertThat(template.get("plans").get(0).get("monthlyBookingHours").asInt())
                 .isEqualTo(40);
         assertThat(template.get("eventFormats").get(0).get("maxGroupSize").asInt())
                 .isEqualTo(4);
         assertThat(template.toString())
-                .doesNotContain(TestAccounts.labAdminSubject(), "Aizada", "Felt crafts open day", "Zarina");
+                .doesNotContain(
+                        TestAccounts.labAdminSubject(), "Aizada", "Felt crafts open day", "Zarina", "Spring 2027");
 
         Lab naryn = labs.createPending("tpl-naryn");
         assertThat(api.post("/internal/tenants/" + naryn.id() + "/migrate", null)
@@ -87,6 +116,8 @@ class LabTemplateIntegrationTests extends LabApiTest {
                 .containsEntry("space", 2L)
                 .containsEntry("membership_plan", 1L)
                 .containsEntry("event_format", 1L)
+                .containsEntry("program", 1L)
+                .containsEntry("cohort", 0L)
                 .containsEntry("membership", 0L)
                 .containsEntry("lab_event", 0L)
                 .containsEntry("event_registration", 0L)

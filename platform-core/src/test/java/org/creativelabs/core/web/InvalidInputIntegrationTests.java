@@ -40,7 +40,18 @@ class InvalidInputIntegrationTests extends LabApiTest {
         }
     }
 
-    record Fixture(Lab lab, UUID spaceId, UUID membershipId, UUID applicantId, UUID planId, UUID eventId) {
+    record Fixture(
+            Lab lab,
+            UUID spaceId,
+            UUID membershipId,
+            UUID applicantId,
+            UUID planId,
+            UUID eventId,
+            UUID programId,
+            UUID cohortId,
+            UUID sessionId,
+            UUID enrollmentId,
+            UUID assignmentId) {
 
         String base() {
             return "/api/labs/" + lab.slug();
@@ -136,6 +147,22 @@ class InvalidInputIntegrationTests extends LabApiTest {
                         "spaceId"));
     }
 
+    private static final Map<String, Object> PROGRAM =
+            Map.of("title", "Felt crafts basics", "kind", "COURSE", "enrolment", "DIRECT", "version", 0);
+    private static final Map<String, Object> COHORT =
+            Map.of("name", "Spring", "startsOn", "2027-03-01", "endsOn", "2027-05-31", "capacity", 20);
+    private static final Map<String, Object> SESSION =
+            Map.of("title", "Week 1", "startsAt", TOMORROW_10, "endsAt", TOMORROW_11);
+
+    private static List<Bad> programCases(Function<Fixture, String> path) {
+        return List.of(
+                Bad.json("missing title", path, with(PROGRAM, "title", null), "title"),
+                Bad.json("an unknown kind", path, with(PROGRAM, "kind", "SEMINAR"), "kind"),
+                Bad.json("missing enrolment", path, with(PROGRAM, "enrolment", null), "enrolment"),
+                Bad.json("completion above 100%", path, with(PROGRAM, "completionPercent", 101), "completionPercent"),
+                Bad.json("a cap of minutes", path, with(PROGRAM, "mentorHoursCap", 0.1), "mentorHoursCap"));
+    }
+
     private static final Map<String, Object> REGISTRATION = Map.of("name", "Nurzat", "contact", "nurzat@example.org");
 
     private static List<Bad> codeCases(String action) {
@@ -173,6 +200,135 @@ class InvalidInputIntegrationTests extends LabApiTest {
     }
 
     private static final Map<String, List<Bad>> CASES = Map.ofEntries(
+            Map.entry("POST /api/labs/{slug}/programs", programCases(f -> f.base() + "/programs")),
+            Map.entry(
+                    "PUT /api/labs/{slug}/programs/{id}",
+                    java.util.stream.Stream.concat(
+                                    programCases(f -> f.base() + "/programs/" + f.programId()).stream(),
+                                    java.util.stream.Stream.of(badId("/api/labs/{slug}/programs/{id}", "id")))
+                            .toList()),
+            Map.entry(
+                    "POST /api/labs/{slug}/programs/{id}/cohorts",
+                    List.of(
+                            Bad.json(
+                                    "missing name",
+                                    f -> f.base() + "/programs/" + f.programId() + "/cohorts",
+                                    with(COHORT, "name", null),
+                                    "name"),
+                            Bad.json(
+                                    "ending before it starts",
+                                    f -> f.base() + "/programs/" + f.programId() + "/cohorts",
+                                    with(COHORT, "endsOn", "2027-02-01"),
+                                    "cohortDates"),
+                            Bad.json(
+                                    "a day that is no date",
+                                    f -> f.base() + "/programs/" + f.programId() + "/cohorts",
+                                    with(COHORT, "startsOn", "spring"),
+                                    "startsOn"),
+                            Bad.json(
+                                    "no seats",
+                                    f -> f.base() + "/programs/" + f.programId() + "/cohorts",
+                                    with(COHORT, "capacity", 0),
+                                    "capacity"),
+                            badId("/api/labs/{slug}/programs/{id}/cohorts", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/cohorts/{id}/sessions",
+                    List.of(
+                            Bad.json(
+                                    "missing title",
+                                    f -> f.base() + "/cohorts/" + f.cohortId() + "/sessions",
+                                    with(SESSION, "title", null),
+                                    "title"),
+                            Bad.json(
+                                    "ending before it starts",
+                                    f -> f.base() + "/cohorts/" + f.cohortId() + "/sessions",
+                                    with(SESSION, "startsAt", TOMORROW_11, "endsAt", TOMORROW_10),
+                                    "sessionTimes"),
+                            Bad.json(
+                                    "a space of no lab",
+                                    f -> f.base() + "/cohorts/" + f.cohortId() + "/sessions",
+                                    with(SESSION, "spaceId", UUID.randomUUID().toString()),
+                                    "spaceId"),
+                            badId("/api/labs/{slug}/cohorts/{id}/sessions", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/cohorts/{id}/enrollments",
+                    List.of(
+                            Bad.json(
+                                    "an oversized motivation",
+                                    f -> f.base() + "/cohorts/" + f.cohortId() + "/enrollments",
+                                    Map.of("motivation", "m".repeat(2001)),
+                                    "motivation"),
+                            badId("/api/labs/{slug}/cohorts/{id}/enrollments", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/enrollments/{id}/decision",
+                    List.of(
+                            Bad.json(
+                                    "a decision that is no decision",
+                                    f -> f.base() + "/enrollments/" + f.enrollmentId() + "/decision",
+                                    Map.of("status", "COMPLETED", "version", 0),
+                                    "status"),
+                            Bad.json(
+                                    "missing version",
+                                    f -> f.base() + "/enrollments/" + f.enrollmentId() + "/decision",
+                                    Map.of("status", "ENROLLED"),
+                                    "version"),
+                            badId("/api/labs/{slug}/enrollments/{id}/decision", "id"))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/program-sessions/{id}/attendance",
+                    List.of(
+                            Bad.json(
+                                    "missing present",
+                                    f -> f.base() + "/program-sessions/" + f.sessionId() + "/attendance",
+                                    Map.of(),
+                                    "present"),
+                            Bad.json(
+                                    "someone not in the cohort",
+                                    f -> f.base() + "/program-sessions/" + f.sessionId() + "/attendance",
+                                    Map.of("present", List.of(UUID.randomUUID().toString())),
+                                    "present"),
+                            badId("/api/labs/{slug}/program-sessions/{id}/attendance", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/cohorts/{id}/completion",
+                    List.of(badId("/api/labs/{slug}/cohorts/{id}/completion", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/cohorts/{id}/mentors",
+                    List.of(
+                            Bad.json(
+                                    "missing enrolment",
+                                    f -> f.base() + "/cohorts/" + f.cohortId() + "/mentors",
+                                    Map.of(
+                                            "mentorMembershipId",
+                                            UUID.randomUUID().toString()),
+                                    "enrollmentId"),
+                            Bad.json(
+                                    "a membership of no mentor",
+                                    f -> f.base() + "/cohorts/" + f.cohortId() + "/mentors",
+                                    Map.of(
+                                            "mentorMembershipId",
+                                            UUID.randomUUID().toString(),
+                                            "enrollmentId",
+                                            UUID.randomUUID().toString()),
+                                    "mentorMembershipId"),
+                            badId("/api/labs/{slug}/cohorts/{id}/mentors", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/mentor-assignments/{id}/sessions",
+                    List.of(
+                            Bad.json(
+                                    "no hours",
+                                    f -> f.base() + "/mentor-assignments/" + f.assignmentId() + "/sessions",
+                                    Map.of("heldOn", "2026-01-10", "hours", 0),
+                                    "hours"),
+                            Bad.json(
+                                    "a day still to come",
+                                    f -> f.base() + "/mentor-assignments/" + f.assignmentId() + "/sessions",
+                                    Map.of("heldOn", "2099-01-10", "hours", 1),
+                                    "heldOn"),
+                            Bad.json(
+                                    "an oversized topic",
+                                    f -> f.base() + "/mentor-assignments/" + f.assignmentId() + "/sessions",
+                                    Map.of("heldOn", "2026-01-10", "hours", 1, "topic", "t".repeat(501)),
+                                    "topic"),
+                            badId("/api/labs/{slug}/mentor-assignments/{id}/sessions", "id"))),
             Map.entry(
                     "POST /api/labs/{slug}/event-formats",
                     List.of(
@@ -683,13 +839,32 @@ class InvalidInputIntegrationTests extends LabApiTest {
                                 with(REGISTRATION, "companions", 2))
                         .status())
                 .isEqualTo(201);
+        String base = "/api/labs/" + lab.slug();
+        UUID program = created(api.post(base + "/programs", with(PROGRAM, "version", null)));
+        UUID cohort = created(api.post(base + "/programs/" + program + "/cohorts", COHORT));
+        UUID session = created(api.post(base + "/cohorts/" + cohort + "/sessions", SESSION));
+        UUID enrollment = created(api.post(base + "/cohorts/" + cohort + "/enrollments", Map.of()));
+        UUID mentor = labs.seat(lab, "mentor-" + UUID.randomUUID(), "mentor");
+        UUID assignment = created(api.post(
+                base + "/cohorts/" + cohort + "/mentors",
+                Map.of("mentorMembershipId", mentor, "enrollmentId", enrollment)));
         fixture = new Fixture(
                 lab,
                 space,
                 member,
                 applicant,
                 UUID.fromString(plan.json().get("id").asString()),
-                eventId);
+                eventId,
+                program,
+                cohort,
+                session,
+                enrollment,
+                assignment);
+    }
+
+    private static UUID created(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return UUID.fromString(reply.json().get("id").asString());
     }
 
     @Test

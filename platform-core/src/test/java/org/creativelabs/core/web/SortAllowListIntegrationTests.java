@@ -32,6 +32,7 @@ class SortAllowListIntegrationTests extends LabApiTest {
 
     Lab lab;
     String event;
+    String cohort;
 
     @BeforeEach
     void setUp() {
@@ -48,6 +49,19 @@ class SortAllowListIntegrationTests extends LabApiTest {
                         "capacity",
                         10));
         event = created.json().get("id").asString();
+        String program = api.post(
+                        "/api/labs/" + lab.slug() + "/programs",
+                        java.util.Map.of("title", "Felt crafts basics", "kind", "COURSE", "enrolment", "DIRECT"))
+                .json()
+                .get("id")
+                .asString();
+        cohort = api.post(
+                        "/api/labs/" + lab.slug() + "/programs/" + program + "/cohorts",
+                        java.util.Map.of(
+                                "name", "Spring", "startsOn", "2027-03-01", "endsOn", "2027-05-31", "capacity", 20))
+                .json()
+                .get("id")
+                .asString();
     }
 
     @Test
@@ -72,7 +86,8 @@ class SortAllowListIntegrationTests extends LabApiTest {
     Stream<DynamicTest> eachListAcceptsItsPropertiesAndRefusesAllOthers() {
         List<DynamicTest> tests = new ArrayList<>();
         paginatedLists().forEach((pattern, method) -> {
-            String path = pattern.replace("{slug}", lab.slug()).replace("{id}", event);
+            String path = pattern.replace("{slug}", lab.slug())
+                    .replace("{id}", pattern.contains("/cohorts/{id}") ? cohort : event);
             assertThat(path)
                     .as("a list with other path variables needs a fixture here")
                     .doesNotContain("{");
