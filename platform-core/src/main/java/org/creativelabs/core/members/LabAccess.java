@@ -65,6 +65,15 @@ public class LabAccess {
                 .map(Membership::subject);
     }
 
+    /** The subject of an active, approved member of this lab (any role but applicant); empty for anyone else. */
+    public java.util.Optional<String> member(java.util.UUID membershipId) {
+        return memberships
+                .findById(membershipId)
+                .filter(Membership::approvedMember)
+                .filter(m -> !m.erased())
+                .map(Membership::subject);
+    }
+
     /** The caller's Keycloak subject, or null without a token. */
     public static String subject() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

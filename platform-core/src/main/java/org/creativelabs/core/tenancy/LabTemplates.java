@@ -48,6 +48,9 @@ public class LabTemplates {
             java.util.function.Function<T, String> name,
             java.util.Collection<String> existingNames,
             java.util.function.Consumer<T> add) {
+        if (!items.isArray()) {
+            throw Problems.invalidField(section, "wrong-type");
+        }
         java.util.Set<String> names = new java.util.HashSet<>(existingNames);
         for (int i = 0; i < items.size(); i++) {
             T item = read(items.get(i), type, section + "[" + i + "]");

@@ -339,6 +339,65 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             Map.entry(
                     "GET /api/labs/{slug}/mentoring/mine",
                     new Rule(ANY_MEMBER, 200, f -> lab(f) + "/mentoring/mine", f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/finance/charges/run",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/finance/charges/run", f -> Map.of("month", "2026-12"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/finance/charges",
+                    new Rule(
+                            MANAGERS,
+                            201,
+                            f -> lab(f) + "/finance/charges",
+                            f -> Map.of(
+                                    "membershipId",
+                                    f.membershipId(),
+                                    "month",
+                                    "2026-12",
+                                    "amountKgs",
+                                    250,
+                                    "description",
+                                    "Felt and dyes"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/finance/payments",
+                    new Rule(
+                            MANAGERS,
+                            201,
+                            f -> lab(f) + "/finance/payments",
+                            f -> Map.of(
+                                    "membershipId",
+                                    f.membershipId(),
+                                    "amountKgs",
+                                    100,
+                                    "method",
+                                    "CASH",
+                                    "receiptNo",
+                                    "R-" + UUID.randomUUID().toString().substring(0, 8),
+                                    "paidOn",
+                                    "2026-11-30"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/finance/subsidies",
+                    new Rule(
+                            MANAGERS,
+                            201,
+                            f -> lab(f) + "/finance/subsidies",
+                            f -> Map.of(
+                                    "membershipId", f.membershipId(), "amountKgs", 100, "grantedOn", "2026-11-30"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/finance/costs",
+                    new Rule(
+                            MANAGERS,
+                            201,
+                            f -> lab(f) + "/finance/costs",
+                            f -> Map.of("month", "2026-12", "category", "RENT", "amountKgs", 20000))),
+            Map.entry(
+                    "GET /api/labs/{slug}/finance/balances",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/finance/balances", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/finance/mine",
+                    new Rule(ANY_MEMBER, 200, f -> lab(f) + "/finance/mine", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/finance/self-financing",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/finance/self-financing", f -> null)),
             Map.entry("GET /api/labs/{slug}/public/events", Rule.open(f -> lab(f) + "/public/events")),
             Map.entry(
                     "GET /api/labs/{slug}/public/events/{id}",

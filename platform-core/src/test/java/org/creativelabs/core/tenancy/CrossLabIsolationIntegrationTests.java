@@ -158,6 +158,117 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                                 .asString())
                         .isEqualTo("CONFIRMED");
             }),
+            Map.entry("POST /api/labs/{slug}/finance/charges/run", (t, a) -> {
+                assertThat(t.api.post(t.path(t.b, "/finance/charges/run"), Map.of("month", "2026-12"))
+                                .status())
+                        .isEqualTo(200);
+                assertThat(t.balancesOf(t.a)).isEqualTo(2);
+            }),
+            Map.entry("POST /api/labs/{slug}/finance/charges", (t, a) -> {
+                Api.Reply charged = t.api.post(
+                        t.path(t.b, "/finance/charges"),
+                        Map.of(
+                                "membershipId",
+                                a.membershipId(),
+                                "month",
+                                "2026-12",
+                                "amountKgs",
+                                5,
+                                "description",
+                                "x"));
+                assertThat(charged.status()).isEqualTo(400);
+                assertThat(charged.body()).contains("membershipId");
+                assertThat(t.balancesOf(t.b)).isZero();
+            }),
+            Map.entry("POST /api/labs/{slug}/finance/payments", (t, a) -> {
+                assertThat(t.api.post(
+                                        t.path(t.b, "/finance/payments"),
+                                        Map.of(
+                                                "membershipId",
+                                                a.membershipId(),
+                                                "amountKgs",
+                                                5,
+                                                "method",
+                                                "CASH",
+                                                "receiptNo",
+                                                "A-1",
+                                                "paidOn",
+                                                "2026-11-30"))
+                                .status())
+                        .isEqualTo(400);
+                // The receipt number lab A used is free in lab B: the labs share nothing.
+                assertThat(t.api.post(
+                                        t.path(t.b, "/finance/payments"),
+                                        Map.of(
+                                                "membershipId",
+                                                t.adminMembershipIn(t.b),
+                                                "amountKgs",
+                                                5,
+                                                "method",
+                                                "CASH",
+                                                "receiptNo",
+                                                "A-1",
+                                                "paidOn",
+                                                "2026-11-30"))
+                                .status())
+                        .isEqualTo(201);
+            }),
+            Map.entry("POST /api/labs/{slug}/finance/subsidies", (t, a) -> {
+                assertThat(t.api.post(
+                                        t.path(t.b, "/finance/subsidies"),
+                                        Map.of(
+                                                "membershipId",
+                                                a.membershipId(),
+                                                "amountKgs",
+                                                5,
+                                                "grantedOn",
+                                                "2026-11-30"))
+                                .status())
+                        .isEqualTo(400);
+                assertThat(t.balancesOf(t.b)).isZero();
+            }),
+            Map.entry("POST /api/labs/{slug}/finance/costs", (t, a) -> {
+                assertThat(t.api.post(
+                                        t.path(t.b, "/finance/costs"),
+                                        Map.of("month", "2026-12", "category", "RENT", "amountKgs", 777))
+                                .status())
+                        .isEqualTo(201);
+                assertThat(t.api.get(t.path(t.a, "/finance/self-financing?from=2026-12&to=2026-12"))
+                                .json()
+                                .get("costsKgs")
+                                .decimalValue())
+                        .isEqualByComparingTo("1000");
+            }),
+            Map.entry("GET /api/labs/{slug}/finance/balances", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/finance/balances")).body())
+                        .doesNotContain(a.membershipId().toString());
+                assertThat(t.api.get(t.path(t.a, "/finance/balances")).body())
+                        .contains(a.membershipId().toString());
+            }),
+            Map.entry("GET /api/labs/{slug}/finance/mine", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/finance/mine"))
+                                .json()
+                                .get("entries")
+                                .size())
+                        .isZero();
+                assertThat(t.api.get(t.path(t.a, "/finance/mine"))
+                                .json()
+                                .get("entries")
+                                .size())
+                        .isEqualTo(1);
+            }),
+            Map.entry("GET /api/labs/{slug}/finance/self-financing", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/finance/self-financing?from=2026-12&to=2026-12"))
+                                .json()
+                                .get("incomeKgs")
+                                .decimalValue())
+                        .isEqualByComparingTo("0");
+                assertThat(t.api.get(t.path(t.a, "/finance/self-financing?from=2026-12&to=2026-12"))
+                                .json()
+                                .get("incomeKgs")
+                                .decimalValue())
+                        .isEqualByComparingTo("1500");
+            }),
             Map.entry("GET /api/labs/{slug}/programs", (t, a) -> {
                 assertThat(t.api.get(t.path(t.b, "/programs")).body())
                         .doesNotContain(a.programs().programId().toString());
@@ -862,6 +973,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                             Map.of("fields", List.of("district"), "values", Map.of("district", "Osh city"))));
                     UUID plan = created(
                             api.post(path(a, "/plans"), Map.of("name", "Resident of A", "monthlyBookingHours", 20)));
+                    financeOf(a, membership, adminMembership);
                     UUID series = created(api.post(
                             path(a, "/spaces/" + space + "/booking-series"),
                             Map.of(
@@ -918,6 +1030,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
         assertThat(api.get(path(a, "/memberships/" + membership + "/profile")).status())
                 .isEqualTo(200);
         anEventWithACode(a);
+        financeOf(a, membership, adminMembershipIn(a));
         ProgramsOf programs = programsOf(a);
         assertThat(api.put(
                                 path(a, "/program-sessions/" + programs.sessionId() + "/attendance"),
@@ -1044,7 +1157,8 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
 
     ProgramsOf programsOf(Lab lab) {
         UUID program = created(api.post(
-                path(lab, "/programs"), Map.of("title", "Program of A", "kind", "COURSE", "enrolment", "DIRECT")));
+                path(lab, "/programs"),
+                Map.of("title", "Program of A " + UUID.randomUUID(), "kind", "COURSE", "enrolment", "DIRECT")));
         UUID cohort = created(api.post(path(lab, "/programs/" + program + "/cohorts"), cohortBody("Spring")));
         UUID session = created(api.post(path(lab, "/cohorts/" + cohort + "/sessions"), sessionBody()));
         UUID enrollment = created(api.post(path(lab, "/cohorts/" + cohort + "/enrollments"), Map.of()));
@@ -1057,6 +1171,45 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 path(lab, "/mentor-assignments/" + assignment + "/sessions"),
                 Map.of("heldOn", java.time.LocalDate.now().toString(), "hours", 1)));
         return new ProgramsOf(program, cohort, session, enrollment, assignment);
+    }
+
+    /**
+     * Lab A's money: a one-off charge to its resident and to its admin, a payment by the resident (receipt A-1) and a
+     * cost of the month.
+     */
+    void financeOf(Lab lab, UUID resident, UUID admin) {
+        for (UUID member : List.of(resident, admin)) {
+            created(api.post(
+                    path(lab, "/finance/charges"),
+                    Map.of("membershipId", member, "month", "2026-12", "amountKgs", 250, "description", "Felt")));
+        }
+        created(api.post(
+                path(lab, "/finance/payments"),
+                Map.of(
+                        "membershipId",
+                        resident,
+                        "amountKgs",
+                        1500,
+                        "method",
+                        "TRANSFER",
+                        "receiptNo",
+                        "A-1",
+                        "paidOn",
+                        "2026-12-01")));
+        created(api.post(
+                path(lab, "/finance/subsidies"),
+                Map.of("membershipId", resident, "amountKgs", 100, "grantedOn", "2026-12-01")));
+        created(api.post(
+                path(lab, "/finance/costs"), Map.of("month", "2026-12", "category", "RENT", "amountKgs", 1000)));
+    }
+
+    long balancesOf(Lab lab) {
+        return api.get(path(lab, "/finance/balances")).json().size();
+    }
+
+    UUID adminMembershipIn(Lab lab) {
+        return UUID.fromString(
+                api.get(path(lab, "/memberships/me")).json().get("id").asString());
     }
 
     long enrollmentsOfA(InLabA a) {

@@ -2,6 +2,7 @@ package org.creativelabs.core.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.creativelabs.core.support.Api;
 import org.creativelabs.core.support.LabApiTest;
@@ -142,9 +143,13 @@ class LabTemplateIntegrationTests extends LabApiTest {
         assertThat(LabDatabase.fingerprint(lab))
                 .as("the good space before the bad one is not kept either")
                 .isEqualTo(before);
-        assertThat(api.post("/internal/tenants/" + lab.id() + "/template", Map.of("programs", Map.of()))
+        assertThat(api.post("/internal/tenants/" + lab.id() + "/template", Map.of("fundingCalls", List.of()))
                         .status())
+                .as("a section no feature knows")
                 .isEqualTo(400);
+        Api.Reply notAList = api.post("/internal/tenants/" + lab.id() + "/template", Map.of("programs", Map.of()));
+        assertThat(notAList.status()).isEqualTo(400);
+        assertThat(notAList.body()).contains("programs");
     }
 
     @Test

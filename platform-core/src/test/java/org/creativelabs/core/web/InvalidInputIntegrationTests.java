@@ -200,6 +200,161 @@ class InvalidInputIntegrationTests extends LabApiTest {
     }
 
     private static final Map<String, List<Bad>> CASES = Map.ofEntries(
+            Map.entry(
+                    "POST /api/labs/{slug}/finance/charges/run",
+                    List.of(
+                            Bad.json("missing month", f -> f.base() + "/finance/charges/run", Map.of(), "month"),
+                            Bad.json(
+                                    "a thirteenth month",
+                                    f -> f.base() + "/finance/charges/run",
+                                    Map.of("month", "2026-13"),
+                                    "month"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/finance/charges",
+                    List.of(
+                            Bad.json(
+                                    "nothing to charge",
+                                    f -> f.base() + "/finance/charges",
+                                    Map.of(
+                                            "membershipId",
+                                            UUID.randomUUID().toString(),
+                                            "month",
+                                            "2026-12",
+                                            "amountKgs",
+                                            0,
+                                            "description",
+                                            "x"),
+                                    "amountKgs"),
+                            Bad.json(
+                                    "a third decimal",
+                                    f -> f.base() + "/finance/charges",
+                                    Map.of(
+                                            "membershipId",
+                                            UUID.randomUUID().toString(),
+                                            "month",
+                                            "2026-12",
+                                            "amountKgs",
+                                            1.005,
+                                            "description",
+                                            "x"),
+                                    "amountKgs"),
+                            Bad.json(
+                                    "a membership of nobody",
+                                    f -> f.base() + "/finance/charges",
+                                    Map.of(
+                                            "membershipId",
+                                            UUID.randomUUID().toString(),
+                                            "month",
+                                            "2026-12",
+                                            "amountKgs",
+                                            5,
+                                            "description",
+                                            "x"),
+                                    "membershipId"),
+                            Bad.json(
+                                    "missing description",
+                                    f -> f.base() + "/finance/charges",
+                                    Map.of(
+                                            "membershipId",
+                                            UUID.randomUUID().toString(),
+                                            "month",
+                                            "2026-12",
+                                            "amountKgs",
+                                            5),
+                                    "description"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/finance/payments",
+                    List.of(
+                            Bad.json(
+                                    "paid in bitcoin",
+                                    f -> f.base() + "/finance/payments",
+                                    Map.of(
+                                            "membershipId",
+                                            UUID.randomUUID().toString(),
+                                            "amountKgs",
+                                            5,
+                                            "method",
+                                            "BITCOIN",
+                                            "receiptNo",
+                                            "R1",
+                                            "paidOn",
+                                            "2026-11-30"),
+                                    "method"),
+                            Bad.json(
+                                    "paid in the future",
+                                    f -> f.base() + "/finance/payments",
+                                    Map.of(
+                                            "membershipId",
+                                            UUID.randomUUID().toString(),
+                                            "amountKgs",
+                                            5,
+                                            "method",
+                                            "CASH",
+                                            "receiptNo",
+                                            "R1",
+                                            "paidOn",
+                                            "2099-01-01"),
+                                    "paidOn"),
+                            Bad.json(
+                                    "missing receipt",
+                                    f -> f.base() + "/finance/payments",
+                                    Map.of(
+                                            "membershipId",
+                                            UUID.randomUUID().toString(),
+                                            "amountKgs",
+                                            5,
+                                            "method",
+                                            "CASH",
+                                            "paidOn",
+                                            "2026-11-30"),
+                                    "receiptNo"),
+                            Bad.json(
+                                    "a negative amount",
+                                    f -> f.base() + "/finance/payments",
+                                    Map.of(
+                                            "membershipId",
+                                            UUID.randomUUID().toString(),
+                                            "amountKgs",
+                                            -5,
+                                            "method",
+                                            "CASH",
+                                            "receiptNo",
+                                            "R1",
+                                            "paidOn",
+                                            "2026-11-30"),
+                                    "amountKgs"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/finance/subsidies",
+                    List.of(
+                            Bad.json(
+                                    "missing amount",
+                                    f -> f.base() + "/finance/subsidies",
+                                    Map.of("membershipId", UUID.randomUUID().toString(), "grantedOn", "2026-11-30"),
+                                    "amountKgs"),
+                            Bad.json(
+                                    "a membership of nobody",
+                                    f -> f.base() + "/finance/subsidies",
+                                    Map.of(
+                                            "membershipId",
+                                            UUID.randomUUID().toString(),
+                                            "amountKgs",
+                                            5,
+                                            "grantedOn",
+                                            "2026-11-30"),
+                                    "membershipId"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/finance/costs",
+                    List.of(
+                            Bad.json(
+                                    "a party",
+                                    f -> f.base() + "/finance/costs",
+                                    Map.of("month", "2026-12", "category", "PARTY", "amountKgs", 5),
+                                    "category"),
+                            Bad.json(
+                                    "missing month",
+                                    f -> f.base() + "/finance/costs",
+                                    Map.of("category", "RENT", "amountKgs", 5),
+                                    "month"))),
             Map.entry("POST /api/labs/{slug}/programs", programCases(f -> f.base() + "/programs")),
             Map.entry(
                     "PUT /api/labs/{slug}/programs/{id}",
