@@ -16,7 +16,8 @@ import org.keycloak.admin.client.KeycloakBuilder;
  * and captured as the lab-in-a-box template {@value #TEMPLATE}; Jalal-Abad, Batken and the Kochkor village lab open
  * with it. Each lab gets a demo admin and a demo resident (the login printed at start), and a first cohort of residents
  * so that UNDP's dashboard has figures: Osh 24, Jalal-Abad 12, Batken 8 and Kochkor 3 (a village lab's count, which the
- * dashboard suppresses). Every lab lists three open events of the coming weeks (an open day of felt crafts, an SMM talk,
+ * dashboard suppresses). Osh's template also carries its programme (felt crafts, fashion and design, photography, SMM,
+ * and a mentoring track) and its event formats. Every lab lists three open events of the coming weeks (an open day of felt crafts, an SMM talk,
  * a photography walk); Osh's open day has three visitors who joined the network without an account. Repeating it changes nothing (Idempotency-Keys, and the
  * template is captured again in place).
  */
@@ -111,7 +112,8 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
                         tenantAdminUrl + "/api/templates/" + TEMPLATE,
                         coordinator,
                         "{\"fromLab\":\"" + lab.slug()
-                                + "\",\"description\":\"Spaces and plans of the Women Creative Lab in Osh\"}",
+                                + "\",\"description\":\"Spaces, plans, programme and event formats of the Women Creative"
+                                + " Lab in Osh\"}",
                         null,
                         200);
             }
@@ -146,6 +148,57 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
                     .formatted(p[0], p[1], p[2], p[3]);
             send("POST", coreUrl + "/api/labs/osh/plans", adminToken, body, "demo-plan:" + p[0], 200, 201);
         }
+        // The programme the seed post promises: courses in the creative fields of the labs, and mentoring.
+        String[][] programs = {
+            {
+                "Felt crafts: shyrdak and ala-kiyiz",
+                "COURSE",
+                "DIRECT",
+                "80",
+                "From wool to a finished shyrdak: felting, patterns, natural dyes"
+            },
+            {"Fashion and design", "COURSE", "APPLICATION", "80", "Design, cutting and sewing a small collection"},
+            {
+                "Photography and video for makers",
+                "COURSE",
+                "DIRECT",
+                "75",
+                "Product photos and short videos with a phone"
+            },
+            {
+                "SMM for small creative businesses",
+                "COURSE",
+                "APPLICATION",
+                "80",
+                "Instagram and Telegram shops, pricing, first sales"
+            },
+            {"Mentoring: first sales", "MENTORING", "APPLICATION", "80", "A mentor from the network for three months"}
+        };
+        for (String[] p : programs) {
+            String body = ("{\"title\":\"%s\",\"kind\":\"%s\",\"enrolment\":\"%s\",\"completionPercent\":%s,"
+                            + "\"description\":\"%s\"%s}")
+                    .formatted(p[0], p[1], p[2], p[3], p[4], p[1].equals("MENTORING") ? ",\"mentorHoursCap\":12" : "");
+            send("POST", coreUrl + "/api/labs/osh/programs", adminToken, body, "demo-program:" + p[0], 200, 201, 409);
+        }
+        String[][] formats = {
+            {"Open day", "The lab opens its doors: crafts on show, residents meet visitors", "180", "30", "5"},
+            {"Open talk", "A talk by a practitioner, questions after", "120", "40", "3"},
+            {"Workshop", "Hands-on, with materials provided", "180", "12", "2"}
+        };
+        for (String[] f : formats) {
+            String body = ("{\"name\":\"%s\",\"description\":\"%s\",\"durationMinutes\":%s,\"capacity\":%s,"
+                            + "\"maxGroupSize\":%s}")
+                    .formatted(f[0], f[1], f[2], f[3], f[4]);
+            send(
+                    "POST",
+                    coreUrl + "/api/labs/osh/event-formats",
+                    adminToken,
+                    body,
+                    "demo-format:" + f[0],
+                    200,
+                    201,
+                    409);
+        }
     }
 
     /**
@@ -160,9 +213,9 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
                 .atTime(11, 0)
                 .atZone(BISHKEK);
         String[][] events = {
-            {"Open day: felt crafts, shyrdak and ala-kiyiz", "open-day", "0", "3", "30", "5"},
-            {"SMM for small creative businesses: an open talk", "talk", "4", "2", "40", "3"},
-            {"Photography walk through the old town", "workshop", "7", "3", "12", "2"}
+            {"Open day: felt crafts, shyrdak and ala-kiyiz", "Open day", "0", "3", "30", "5"},
+            {"SMM for small creative businesses: an open talk", "Open talk", "4", "2", "40", "3"},
+            {"Photography walk through the old town", "Workshop", "7", "3", "12", "2"}
         };
         String openDay = null;
         for (String[] e : events) {
@@ -181,7 +234,7 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
                             e[4],
                             e[5]);
             String created = send("POST", base + "/events", adminToken, body, null, 201);
-            if (e[1].equals("open-day")) {
+            if (e[1].equals("Open day")) {
                 openDay = created.replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
             }
         }
