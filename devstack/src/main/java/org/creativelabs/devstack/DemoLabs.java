@@ -180,6 +180,13 @@ record DemoLabs(HttpClient http, String coreUrl, String tenantAdminUrl, Keycloak
                     .formatted(p[0], p[1], p[2], p[3], p[4], p[1].equals("MENTORING") ? ",\"mentorHoursCap\":12" : "");
             send("POST", coreUrl + "/api/labs/osh/programs", adminToken, body, "demo-program:" + p[0], 200, 201, 409);
         }
+        // A seed-funding call with its rubric, for the residents' first business ideas.
+        String call = ("{\"title\":\"Seed grants for first creative businesses\",\"budgetCeilingKgs\":50000,"
+                        + "\"deadline\":\"%s\",\"criteria\":\"A business in the creative industries run by a resident\","
+                        + "\"rubric\":[{\"name\":\"Business idea\",\"weight\":40},{\"name\":\"Budget\",\"weight\":30},"
+                        + "{\"name\":\"Impact for women in the region\",\"weight\":30}]}")
+                .formatted(java.time.Instant.now().plus(java.time.Duration.ofDays(60)));
+        send("POST", coreUrl + "/api/labs/osh/funding-calls", adminToken, call, "demo-call:2027", 200, 201, 409);
         String[][] formats = {
             {"Open day", "The lab opens its doors: crafts on show, residents meet visitors", "180", "30", "5"},
             {"Open talk", "A talk by a practitioner, questions after", "120", "40", "3"},

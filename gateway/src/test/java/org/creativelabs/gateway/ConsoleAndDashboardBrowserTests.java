@@ -155,7 +155,7 @@ class ConsoleAndDashboardBrowserTests {
             browser.waiting(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/undp/"));
             // One chart per indicator of the catalog.
             browser.waiting(Duration.ofSeconds(30))
-                    .until(d -> d.findElements(By.cssSelector(".plot canvas")).size() == 6);
+                    .until(d -> d.findElements(By.cssSelector(".plot canvas")).size() == 9);
             long weight = browser.transferredBytes();
             List<Map<String, Object>> violations = browser.seriousViolations();
             System.out.printf(

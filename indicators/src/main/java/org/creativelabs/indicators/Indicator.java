@@ -32,6 +32,22 @@ public enum Indicator {
             Kind.PEOPLE,
             List.of(Dimension.GENDER, Dimension.AGE_BAND),
             List.of("SDG 5.5", "SDG 8.3"),
+            null),
+    /** Seed grants awarded, counted by awardee. */
+    GRANTS_AWARDED(
+            "grants.awarded",
+            Kind.PEOPLE,
+            List.of(Dimension.GENDER, Dimension.AGE_BAND),
+            List.of("SDG 5.5", "SDG 8.3"),
+            null),
+    /** Seed-grant money paid out (tranches), in whole som. */
+    GRANTS_DISBURSED_KGS("grants.disbursed-kgs", Kind.QUANTITY, List.of(), List.of("SDG 8.3"), null),
+    /** Businesses started, from accepted outcome reports, counted once per award. */
+    BUSINESSES_STARTED(
+            "businesses.started",
+            Kind.PEOPLE,
+            List.of(Dimension.GENDER, Dimension.AGE_BAND),
+            List.of("SDG 5.5", "SDG 8.3"),
             null);
 
     /** People are counted (and their small counts suppressed); quantities (bookings, minutes) identify no one. */

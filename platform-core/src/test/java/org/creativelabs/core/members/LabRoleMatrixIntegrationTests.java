@@ -126,7 +126,14 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             UUID seriesId,
             UUID planId,
             Events events,
-            Programs programs) {}
+            Programs programs,
+            Funding funding) {}
+
+    /**
+     * Someone's draft (nobody else may touch it, staff may not decide it) and someone's awarded application with a
+     * review assigned, a first tranche without and a second with a requirement, and its 6-month report.
+     */
+    record Funding(UUID callId, UUID draftId, UUID reviewId, UUID firstTranche, UUID secondTranche, UUID reportId) {}
 
     /**
      * A direct program with a cohort of 50 seats (every persona may join it once), a session, someone's enrolment and
@@ -398,6 +405,122 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             Map.entry(
                     "GET /api/labs/{slug}/finance/self-financing",
                     new Rule(MANAGERS, 200, f -> lab(f) + "/finance/self-financing", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/funding-calls",
+                    new Rule(ANY_MEMBER, 200, f -> lab(f) + "/funding-calls", f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/funding-calls",
+                    new Rule(MANAGERS, 201, f -> lab(f) + "/funding-calls", f -> callBody())),
+            Map.entry(
+                    "POST /api/labs/{slug}/funding-calls/{id}/applications",
+                    new Rule(
+                            ANY_MEMBER,
+                            201,
+                            f -> lab(f) + "/funding-calls/" + f.funding().callId() + "/applications",
+                            f -> Map.of("businessIdea", "Felt slippers"))),
+            // Another person's application: as if it did not exist.
+            Map.entry(
+                    "PUT /api/labs/{slug}/funding-applications/{id}",
+                    new Rule(
+                            ANY_MEMBER,
+                            404,
+                            f -> lab(f) + "/funding-applications/" + f.funding().draftId(),
+                            f -> Map.of("businessIdea", "Taken over", "version", 0))),
+            Map.entry(
+                    "POST /api/labs/{slug}/funding-applications/{id}/attachments",
+                    new Rule(
+                            ANY_MEMBER,
+                            404,
+                            f -> lab(f) + "/funding-applications/" + f.funding().draftId() + "/attachments",
+                            f -> TestLabs.png(16))),
+            Map.entry(
+                    "POST /api/labs/{slug}/funding-applications/{id}/submit",
+                    new Rule(
+                            ANY_MEMBER,
+                            404,
+                            f -> lab(f) + "/funding-applications/" + f.funding().draftId() + "/submit",
+                            f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/funding-applications/mine",
+                    new Rule(ANY_MEMBER, 200, f -> lab(f) + "/funding-applications/mine", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/funding-calls/{id}/applications",
+                    new Rule(
+                            MANAGERS,
+                            200,
+                            f -> lab(f) + "/funding-calls/" + f.funding().callId() + "/applications",
+                            f -> null)),
+            // A draft is not under consideration: authorised, then refused for its state.
+            Map.entry(
+                    "POST /api/labs/{slug}/funding-applications/{id}/request-info",
+                    new Rule(
+                            MANAGERS,
+                            409,
+                            f -> lab(f) + "/funding-applications/" + f.funding().draftId() + "/request-info",
+                            f -> Map.of("question", "Who sews?"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/funding-applications/{id}/reviewers",
+                    new Rule(
+                            MANAGERS,
+                            400,
+                            f -> lab(f) + "/funding-applications/" + f.funding().draftId() + "/reviewers",
+                            f -> Map.of("reviewerMembershipId", UUID.randomUUID()))),
+            Map.entry(
+                    "POST /api/labs/{slug}/funding-applications/{id}/decision",
+                    new Rule(
+                            MANAGERS,
+                            409,
+                            f -> lab(f) + "/funding-applications/" + f.funding().draftId() + "/decision",
+                            f -> Map.of("status", "DECLINED"))),
+            Map.entry(
+                    "GET /api/labs/{slug}/reviews/mine",
+                    new Rule(ANY_MEMBER, 200, f -> lab(f) + "/reviews/mine", f -> null)),
+            // Another reviewer's review: as if it did not exist.
+            Map.entry(
+                    "POST /api/labs/{slug}/reviews/{id}/conflict",
+                    new Rule(
+                            ANY_MEMBER,
+                            404,
+                            f -> lab(f) + "/reviews/" + f.funding().reviewId() + "/conflict",
+                            f -> Map.of("conflict", false))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/reviews/{id}/scores",
+                    new Rule(
+                            ANY_MEMBER,
+                            404,
+                            f -> lab(f) + "/reviews/" + f.funding().reviewId() + "/scores",
+                            f -> Map.of("scores", List.of(Map.of("criterionId", UUID.randomUUID(), "score", 5))))),
+            Map.entry(
+                    "POST /api/labs/{slug}/tranches/{id}/requirement-met",
+                    new Rule(
+                            MANAGERS,
+                            200,
+                            f -> lab(f) + "/tranches/" + f.funding().secondTranche() + "/requirement-met",
+                            f -> null)),
+            Map.entry(
+                    "POST /api/labs/{slug}/tranches/{id}/pay",
+                    new Rule(
+                            MANAGERS,
+                            200,
+                            f -> lab(f) + "/tranches/" + f.funding().firstTranche() + "/pay",
+                            f -> null)),
+            Map.entry(
+                    "PUT /api/labs/{slug}/outcome-reports/{id}",
+                    new Rule(
+                            ANY_MEMBER,
+                            404,
+                            f -> lab(f) + "/outcome-reports/" + f.funding().reportId(),
+                            f -> Map.of("businessStarted", true, "jobs", 1, "version", 0))),
+            Map.entry(
+                    "POST /api/labs/{slug}/outcome-reports/{id}/accept",
+                    new Rule(
+                            MANAGERS,
+                            409,
+                            f -> lab(f) + "/outcome-reports/" + f.funding().reportId() + "/accept",
+                            f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/outcome-reports/late",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/outcome-reports/late", f -> null)),
             Map.entry("GET /api/labs/{slug}/public/events", Rule.open(f -> lab(f) + "/public/events")),
             Map.entry(
                     "GET /api/labs/{slug}/public/events/{id}",
@@ -676,7 +799,8 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                 id(series),
                 id(plan),
                 events(osh),
-                programs(osh, TestAccounts.tokenOf(someone)));
+                programs(osh, TestAccounts.tokenOf(someone)),
+                funding(osh, TestAccounts.tokenOf(someone)));
     }
 
     @Test
@@ -820,6 +944,61 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             case COORDINATOR, UNDP_VIEWER -> tokens.get(persona);
             default -> member(osh, persona.name().toLowerCase().replace('_', '-'));
         };
+    }
+
+    private Funding funding(Lab lab, String someone) {
+        String base = "/api/labs/" + lab.slug();
+        UUID awardedCall = id(api.post(base + "/funding-calls", callBody()));
+        UUID draftCall = id(api.post(base + "/funding-calls", callBody()));
+        Api asSomeone = api.as(someone);
+        UUID awarded = id(asSomeone.post(
+                base + "/funding-calls/" + awardedCall + "/applications",
+                Map.of(
+                        "businessIdea",
+                        "Felt bags",
+                        "budgetLines",
+                        List.of(Map.of("item", "Wool", "amountKgs", 1000)))));
+        assertThat(asSomeone
+                        .post(base + "/funding-applications/" + awarded + "/submit", null)
+                        .status())
+                .isEqualTo(200);
+        UUID draft = id(asSomeone.post(
+                base + "/funding-calls/" + draftCall + "/applications", Map.of("businessIdea", "A draft")));
+        UUID reviewer = labs.seat(lab, "reviewer-" + UUID.randomUUID(), "mentor");
+        UUID review = id(api.post(
+                base + "/funding-applications/" + awarded + "/reviewers", Map.of("reviewerMembershipId", reviewer)));
+        JsonNode award = api.post(
+                        base + "/funding-applications/" + awarded + "/decision",
+                        Map.of(
+                                "status",
+                                "AWARDED",
+                                "amountKgs",
+                                1000,
+                                "tranches",
+                                List.of(
+                                        Map.of("amountKgs", 600),
+                                        Map.of("amountKgs", 400, "requirement", "6-month report accepted"))))
+                .json()
+                .get("award");
+        return new Funding(
+                awardedCall,
+                draft,
+                review,
+                UUID.fromString(award.get("tranches").get(0).get("id").asString()),
+                UUID.fromString(award.get("tranches").get(1).get("id").asString()),
+                UUID.fromString(award.get("reports").get(0).get("id").asString()));
+    }
+
+    private static Map<String, Object> callBody() {
+        return Map.of(
+                "title",
+                "Seed grants " + UUID.randomUUID(),
+                "budgetCeilingKgs",
+                50000,
+                "deadline",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(30)).toString(),
+                "rubric",
+                List.of(Map.of("name", "Idea", "weight", 1)));
     }
 
     private Programs programs(Lab lab, String someone) {

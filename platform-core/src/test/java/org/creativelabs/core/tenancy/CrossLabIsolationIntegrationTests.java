@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Must-show 1: what is written in lab A is invisible from lab B, through every lab endpoint and every
@@ -159,12 +160,14 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                         .isEqualTo("CONFIRMED");
             }),
             Map.entry("POST /api/labs/{slug}/finance/charges/run", (t, a) -> {
+                a.withFinance();
                 assertThat(t.api.post(t.path(t.b, "/finance/charges/run"), Map.of("month", "2026-12"))
                                 .status())
                         .isEqualTo(200);
                 assertThat(t.balancesOf(t.a)).isEqualTo(2);
             }),
             Map.entry("POST /api/labs/{slug}/finance/charges", (t, a) -> {
+                a.withFinance();
                 Api.Reply charged = t.api.post(
                         t.path(t.b, "/finance/charges"),
                         Map.of(
@@ -181,6 +184,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 assertThat(t.balancesOf(t.b)).isZero();
             }),
             Map.entry("POST /api/labs/{slug}/finance/payments", (t, a) -> {
+                a.withFinance();
                 assertThat(t.api.post(
                                         t.path(t.b, "/finance/payments"),
                                         Map.of(
@@ -214,6 +218,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                         .isEqualTo(201);
             }),
             Map.entry("POST /api/labs/{slug}/finance/subsidies", (t, a) -> {
+                a.withFinance();
                 assertThat(t.api.post(
                                         t.path(t.b, "/finance/subsidies"),
                                         Map.of(
@@ -228,6 +233,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 assertThat(t.balancesOf(t.b)).isZero();
             }),
             Map.entry("POST /api/labs/{slug}/finance/costs", (t, a) -> {
+                a.withFinance();
                 assertThat(t.api.post(
                                         t.path(t.b, "/finance/costs"),
                                         Map.of("month", "2026-12", "category", "RENT", "amountKgs", 777))
@@ -240,12 +246,14 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                         .isEqualByComparingTo("1000");
             }),
             Map.entry("GET /api/labs/{slug}/finance/balances", (t, a) -> {
+                a.withFinance();
                 assertThat(t.api.get(t.path(t.b, "/finance/balances")).body())
                         .doesNotContain(a.membershipId().toString());
                 assertThat(t.api.get(t.path(t.a, "/finance/balances")).body())
                         .contains(a.membershipId().toString());
             }),
             Map.entry("GET /api/labs/{slug}/finance/mine", (t, a) -> {
+                a.withFinance();
                 assertThat(t.api.get(t.path(t.b, "/finance/mine"))
                                 .json()
                                 .get("entries")
@@ -258,6 +266,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                         .isEqualTo(1);
             }),
             Map.entry("GET /api/labs/{slug}/finance/self-financing", (t, a) -> {
+                a.withFinance();
                 assertThat(t.api.get(t.path(t.b, "/finance/self-financing?from=2026-12&to=2026-12"))
                                 .json()
                                 .get("incomeKgs")
@@ -269,6 +278,222 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                                 .decimalValue())
                         .isEqualByComparingTo("1500");
             }),
+            Map.entry("GET /api/labs/{slug}/funding-calls", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/funding-calls")).body())
+                        .doesNotContain(a.funding().callId().toString());
+                assertThat(t.api.get(t.path(t.a, "/funding-calls")).body())
+                        .contains(a.funding().callId().toString());
+            }),
+            Map.entry("POST /api/labs/{slug}/funding-calls", (t, a) -> {
+                a.funding();
+                assertThat(t.api.post(t.path(t.b, "/funding-calls"), callBody("Seed grants of A"))
+                                .status())
+                        .as("the same title in another lab is no conflict")
+                        .isEqualTo(201);
+                assertThat(t.api.get(t.path(t.a, "/funding-calls")).json().size())
+                        .isEqualTo(1);
+            }),
+            Map.entry("POST /api/labs/{slug}/funding-calls/{id}/applications", (t, a) -> {
+                assertThat(t.api.send(
+                                        "POST",
+                                        t.path(
+                                                t.b,
+                                                "/funding-calls/" + a.funding().callId() + "/applications"),
+                                        Map.of("businessIdea", "x"),
+                                        Map.of())
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.b, "/funding-applications/mine"))
+                                .json()
+                                .size())
+                        .isZero();
+            }),
+            Map.entry("PUT /api/labs/{slug}/funding-applications/{id}", (t, a) -> {
+                assertThat(t.api.send(
+                                        "PUT",
+                                        t.path(
+                                                t.b,
+                                                "/funding-applications/"
+                                                        + a.funding().applicationId()),
+                                        Map.of("businessIdea", "Taken over", "version", 0),
+                                        Map.of())
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/funding-applications/mine")).body())
+                        .doesNotContain("Taken over");
+            }),
+            Map.entry("POST /api/labs/{slug}/funding-applications/{id}/attachments", (t, a) -> {
+                assertThat(t.api.send(
+                                        "POST",
+                                        t.path(
+                                                t.b,
+                                                "/funding-applications/"
+                                                        + a.funding().applicationId() + "/attachments"),
+                                        TestLabs.png(16),
+                                        Map.of())
+                                .status())
+                        .isEqualTo(404);
+            }),
+            Map.entry("POST /api/labs/{slug}/funding-applications/{id}/submit", (t, a) -> {
+                assertThat(t.api.send(
+                                        "POST",
+                                        t.path(
+                                                t.b,
+                                                "/funding-applications/"
+                                                        + a.funding().applicationId() + "/submit"),
+                                        null,
+                                        Map.of())
+                                .status())
+                        .isEqualTo(404);
+            }),
+            Map.entry("GET /api/labs/{slug}/funding-applications/mine", (t, a) -> {
+                a.funding();
+                assertThat(t.api.get(t.path(t.b, "/funding-applications/mine"))
+                                .json()
+                                .size())
+                        .isZero();
+                assertThat(t.api.get(t.path(t.a, "/funding-applications/mine"))
+                                .json()
+                                .size())
+                        .isEqualTo(1);
+            }),
+            Map.entry("GET /api/labs/{slug}/funding-calls/{id}/applications", (t, a) -> {
+                assertThat(t.api.send(
+                                        "GET",
+                                        t.path(
+                                                t.b,
+                                                "/funding-calls/" + a.funding().callId() + "/applications"),
+                                        null,
+                                        Map.of())
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/funding-calls/" + a.funding().callId() + "/applications"))
+                                .json()
+                                .size())
+                        .isEqualTo(1);
+            }),
+            Map.entry("POST /api/labs/{slug}/funding-applications/{id}/request-info", (t, a) -> {
+                assertThat(t.api.send(
+                                        "POST",
+                                        t.path(
+                                                t.b,
+                                                "/funding-applications/"
+                                                        + a.funding().applicationId() + "/request-info"),
+                                        Map.of("question", "x"),
+                                        Map.of())
+                                .status())
+                        .isEqualTo(404);
+            }),
+            Map.entry("POST /api/labs/{slug}/funding-applications/{id}/reviewers", (t, a) -> {
+                assertThat(t.api.send(
+                                        "POST",
+                                        t.path(
+                                                t.b,
+                                                "/funding-applications/"
+                                                        + a.funding().applicationId() + "/reviewers"),
+                                        Map.of("reviewerMembershipId", t.adminMembershipIn(t.b)),
+                                        Map.of())
+                                .status())
+                        .isEqualTo(404);
+            }),
+            Map.entry("POST /api/labs/{slug}/funding-applications/{id}/decision", (t, a) -> {
+                assertThat(t.api.send(
+                                        "POST",
+                                        t.path(
+                                                t.b,
+                                                "/funding-applications/"
+                                                        + a.funding().applicationId() + "/decision"),
+                                        Map.of("status", "DECLINED"),
+                                        Map.of())
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/funding-applications/mine")).body())
+                        .contains("AWARDED");
+            }),
+            Map.entry("GET /api/labs/{slug}/reviews/mine", (t, a) -> {
+                assertThat(t.api.get(t.path(t.b, "/reviews/mine")).json().size())
+                        .isZero();
+            }),
+            Map.entry("POST /api/labs/{slug}/reviews/{id}/conflict", (t, a) -> {
+                assertThat(t.api.send(
+                                        "POST",
+                                        t.path(t.b, "/reviews/" + a.funding().reviewId() + "/conflict"),
+                                        Map.of("conflict", true),
+                                        Map.of())
+                                .status())
+                        .isEqualTo(404);
+            }),
+            Map.entry("PUT /api/labs/{slug}/reviews/{id}/scores", (t, a) -> {
+                assertThat(t.api.send(
+                                        "PUT",
+                                        t.path(t.b, "/reviews/" + a.funding().reviewId() + "/scores"),
+                                        Map.of("scores", List.of(Map.of("criterionId", UUID.randomUUID(), "score", 1))),
+                                        Map.of())
+                                .status())
+                        .isEqualTo(404);
+            }),
+            Map.entry("POST /api/labs/{slug}/tranches/{id}/requirement-met", (t, a) -> {
+                assertThat(t.api.send(
+                                        "POST",
+                                        t.path(t.b, "/tranches/" + a.funding().secondTranche() + "/requirement-met"),
+                                        null,
+                                        Map.of())
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.post(t.path(t.a, "/tranches/" + a.funding().secondTranche() + "/pay"), null)
+                                .status())
+                        .as("still waiting in lab A")
+                        .isEqualTo(409);
+            }),
+            Map.entry("POST /api/labs/{slug}/tranches/{id}/pay", (t, a) -> {
+                assertThat(t.api.send(
+                                        "POST",
+                                        t.path(t.b, "/tranches/" + a.funding().firstTranche() + "/pay"),
+                                        null,
+                                        Map.of())
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/funding-applications/mine")).body())
+                        .doesNotContain("paidAt");
+            }),
+            Map.entry("PUT /api/labs/{slug}/outcome-reports/{id}", (t, a) -> {
+                assertThat(t.api.send(
+                                        "PUT",
+                                        t.path(
+                                                t.b,
+                                                "/outcome-reports/"
+                                                        + a.funding().reportId()),
+                                        Map.of("businessStarted", true, "jobs", 1, "version", 0),
+                                        Map.of())
+                                .status())
+                        .isEqualTo(404);
+            }),
+            Map.entry("POST /api/labs/{slug}/outcome-reports/{id}/accept", (t, a) -> {
+                assertThat(t.api.send(
+                                        "POST",
+                                        t.path(
+                                                t.b,
+                                                "/outcome-reports/"
+                                                        + a.funding().reportId() + "/accept"),
+                                        null,
+                                        Map.of())
+                                .status())
+                        .isEqualTo(404);
+            }),
+            Map.entry("GET /api/labs/{slug}/outcome-reports/late", (t, a) -> {
+                LabDatabase.update(
+                        t.a,
+                        "outcome_report",
+                        "due_on = current_date - 1",
+                        "id = ?::uuid",
+                        a.funding().reportId());
+                assertThat(t.api.get(t.path(t.b, "/outcome-reports/late"))
+                                .json()
+                                .size())
+                        .isZero();
+                assertThat(t.api.get(t.path(t.a, "/outcome-reports/late")).body())
+                        .contains(a.funding().reportId().toString());
+            }),
             Map.entry("GET /api/labs/{slug}/programs", (t, a) -> {
                 assertThat(t.api.get(t.path(t.b, "/programs")).body())
                         .doesNotContain(a.programs().programId().toString());
@@ -276,6 +501,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                         .contains(a.programs().programId().toString());
             }),
             Map.entry("POST /api/labs/{slug}/programs", (t, a) -> {
+                a.programs();
                 // The same title in another lab is no conflict.
                 assertThat(t.api.post(
                                         t.path(t.b, "/programs"),
@@ -353,6 +579,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 assertThat(t.api.get(t.path(t.a, "/enrollments/mine")).body()).contains("ENROLLED");
             }),
             Map.entry("GET /api/labs/{slug}/enrollments/mine", (t, a) -> {
+                a.programs();
                 assertThat(t.api.get(t.path(t.b, "/enrollments/mine")).json().size())
                         .isZero();
                 assertThat(t.api.get(t.path(t.a, "/enrollments/mine")).json().size())
@@ -413,6 +640,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                         .isEqualTo(1);
             }),
             Map.entry("GET /api/labs/{slug}/mentoring/mine", (t, a) -> {
+                a.programs();
                 assertThat(t.api.get(t.path(t.b, "/mentoring/mine"))
                                 .json()
                                 .get("asMentee")
@@ -580,6 +808,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 assertThat(t.eventRegistrations(t.a, a)).isEqualTo(1);
             }),
             Map.entry("GET /api/labs/{slug}/network", (t, a) -> {
+                a.event();
                 assertThat(t.api.get(t.path(t.b, "/network")).body()).doesNotContain("Visitor of " + t.a.slug());
                 assertThat(t.api.get(t.path(t.a, "/network")).body()).contains("Visitor of " + t.a.slug());
             }),
@@ -973,7 +1202,6 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                             Map.of("fields", List.of("district"), "values", Map.of("district", "Osh city"))));
                     UUID plan = created(
                             api.post(path(a, "/plans"), Map.of("name", "Resident of A", "monthlyBookingHours", 20)));
-                    financeOf(a, membership, adminMembership);
                     UUID series = created(api.post(
                             path(a, "/spaces/" + space + "/booking-series"),
                             Map.of(
@@ -999,8 +1227,13 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                                             consent,
                                             plan,
                                             series,
-                                            eventOf(a),
-                                            programsOf(a)));
+                                            once(() -> eventOf(a)),
+                                            once(() -> programsOf(a)),
+                                            once(() -> fundingOf(a)),
+                                            once(() -> {
+                                                financeOf(a, membership, adminMembership);
+                                                return true;
+                                            })));
                 }));
     }
 
@@ -1031,6 +1264,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 .isEqualTo(200);
         anEventWithACode(a);
         financeOf(a, membership, adminMembershipIn(a));
+        fundingWithEveryRow(a);
         ProgramsOf programs = programsOf(a);
         assertThat(api.put(
                                 path(a, "/program-sessions/" + programs.sessionId() + "/attendance"),
@@ -1149,8 +1383,141 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
             UUID consentId,
             UUID planId,
             UUID seriesId,
-            EventOfA event,
-            ProgramsOf programs) {}
+            java.util.function.Supplier<EventOfA> eventOfA,
+            java.util.function.Supplier<ProgramsOf> programsOfA,
+            java.util.function.Supplier<FundingOf> fundingOfA,
+            java.util.function.Supplier<Boolean> financeOfA) {
+
+        // Made on first use: each case pays only for the fixtures it reads.
+        EventOfA event() {
+            return eventOfA.get();
+        }
+
+        ProgramsOf programs() {
+            return programsOfA.get();
+        }
+
+        FundingOf funding() {
+            return fundingOfA.get();
+        }
+
+        /** Lab A's money (charges, a payment, a subsidy, a cost), for the cases that read it. */
+        InLabA withFinance() {
+            financeOfA.get();
+            return this;
+        }
+    }
+
+    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> make) {
+        java.util.concurrent.atomic.AtomicReference<T> made = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> {
+            if (made.get() == null) {
+                made.set(make.get());
+            }
+            return made.get();
+        };
+    }
+
+    /** A call of the lab, the lab admin's application to it (submitted, reviewed, awarded in two tranches). */
+    record FundingOf(
+            UUID callId, UUID applicationId, UUID reviewId, UUID firstTranche, UUID secondTranche, UUID reportId) {}
+
+    FundingOf fundingOf(Lab lab) {
+        UUID call = created(api.post(path(lab, "/funding-calls"), callBody("Seed grants of A")));
+        UUID application = created(api.post(
+                path(lab, "/funding-calls/" + call + "/applications"),
+                Map.of(
+                        "businessIdea",
+                        "Felt bags of A",
+                        "budgetLines",
+                        List.of(Map.of("item", "Wool", "amountKgs", 500)))));
+        assertThat(api.post(path(lab, "/funding-applications/" + application + "/submit"), null)
+                        .status())
+                .isEqualTo(200);
+        UUID reviewer = labs.seat(lab, "reviewer-" + UUID.randomUUID(), "mentor");
+        UUID review = created(api.post(
+                path(lab, "/funding-applications/" + application + "/reviewers"),
+                Map.of("reviewerMembershipId", reviewer)));
+        JsonNode award = api.post(
+                        path(lab, "/funding-applications/" + application + "/decision"),
+                        Map.of(
+                                "status",
+                                "AWARDED",
+                                "amountKgs",
+                                500,
+                                "tranches",
+                                List.of(Map.of("amountKgs", 300), Map.of("amountKgs", 200, "requirement", "A report"))))
+                .json()
+                .get("award");
+        // An attachment, a score and a conflict declaration are written by their own tests; here the plain tables get
+        // rows through the award.
+        return new FundingOf(
+                call,
+                application,
+                review,
+                UUID.fromString(award.get("tranches").get(0).get("id").asString()),
+                UUID.fromString(award.get("tranches").get(1).get("id").asString()),
+                UUID.fromString(award.get("reports").get(0).get("id").asString()));
+    }
+
+    /** Lab A's funding with a row in every table: an attachment, a declared and scored review, an award. */
+    void fundingWithEveryRow(Lab lab) {
+        UUID call = created(api.post(path(lab, "/funding-calls"), callBody("Seed grants " + UUID.randomUUID())));
+        String applicantUser = TestKeycloak.createUser("applicant");
+        labs.seat(lab, TestAccounts.subject(applicantUser), "resident");
+        Api applicant = api.as(TestAccounts.tokenOf(applicantUser));
+        UUID application = created(applicant.post(
+                path(lab, "/funding-calls/" + call + "/applications"),
+                Map.of("businessIdea", "Bags", "budgetLines", List.of(Map.of("item", "Wool", "amountKgs", 500)))));
+        assertThat(applicant
+                        .send(
+                                "POST",
+                                path(lab, "/funding-applications/" + application + "/attachments"),
+                                "%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                                Map.of("Content-Type", "application/pdf"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(applicant
+                        .post(path(lab, "/funding-applications/" + application + "/submit"), null)
+                        .status())
+                .isEqualTo(200);
+        UUID review = created(api.post(
+                path(lab, "/funding-applications/" + application + "/reviewers"),
+                Map.of("reviewerMembershipId", adminMembershipIn(lab))));
+        api.post(path(lab, "/reviews/" + review + "/conflict"), Map.of("conflict", false));
+        String criterion = api.get(path(lab, "/funding-calls"))
+                .json()
+                .valueStream()
+                .filter(c -> c.get("id").asString().equals(call.toString()))
+                .findFirst()
+                .orElseThrow()
+                .get("rubric")
+                .get(0)
+                .get("id")
+                .asString();
+        assertThat(api.put(
+                                path(lab, "/reviews/" + review + "/scores"),
+                                Map.of("scores", List.of(Map.of("criterionId", criterion, "score", 7))))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post(
+                                path(lab, "/funding-applications/" + application + "/decision"),
+                                Map.of("status", "AWARDED", "amountKgs", 500))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    static Map<String, Object> callBody(String title) {
+        return Map.of(
+                "title",
+                title,
+                "budgetCeilingKgs",
+                50000,
+                "deadline",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(30)).toString(),
+                "rubric",
+                List.of(Map.of("name", "Idea", "weight", 1)));
+    }
 
     /** A program of the lab with a cohort, a session, the lab admin's enrolment, a mentor assigned to it. */
     record ProgramsOf(UUID programId, UUID cohortId, UUID sessionId, UUID enrollmentId, UUID assignmentId) {}

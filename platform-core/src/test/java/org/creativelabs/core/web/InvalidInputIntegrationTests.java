@@ -51,7 +51,9 @@ class InvalidInputIntegrationTests extends LabApiTest {
             UUID cohortId,
             UUID sessionId,
             UUID enrollmentId,
-            UUID assignmentId) {
+            UUID assignmentId,
+            UUID callId,
+            UUID draftId) {
 
         String base() {
             return "/api/labs/" + lab.slug();
@@ -163,6 +165,27 @@ class InvalidInputIntegrationTests extends LabApiTest {
                 Bad.json("a cap of minutes", path, with(PROGRAM, "mentorHoursCap", 0.1), "mentorHoursCap"));
     }
 
+    private static final Map<String, Object> CALL = Map.of(
+            "title",
+            "Seed grants",
+            "budgetCeilingKgs",
+            50000,
+            "deadline",
+            "2099-01-01T00:00:00Z",
+            "rubric",
+            List.of(Map.of("name", "Idea", "weight", 1)));
+
+    private static Bad json(String label, String path, Object body, String field) {
+        return Bad.json(
+                label,
+                f -> f.base()
+                        + path.replace("{call}", f.callId().toString())
+                                .replace("{draft}", f.draftId().toString())
+                                .replace("{any}", UUID.randomUUID().toString()),
+                body,
+                field);
+    }
+
     private static final Map<String, Object> REGISTRATION = Map.of("name", "Nurzat", "contact", "nurzat@example.org");
 
     private static List<Bad> codeCases(String action) {
@@ -200,6 +223,156 @@ class InvalidInputIntegrationTests extends LabApiTest {
     }
 
     private static final Map<String, List<Bad>> CASES = Map.ofEntries(
+            Map.entry(
+                    "POST /api/labs/{slug}/funding-calls",
+                    List.of(
+                            json("missing title", "/funding-calls", with(CALL, "title", null), "title"),
+                            json("no ceiling", "/funding-calls", with(CALL, "budgetCeilingKgs", 0), "budgetCeilingKgs"),
+                            json(
+                                    "a deadline past",
+                                    "/funding-calls",
+                                    with(CALL, "deadline", "2020-01-01T00:00:00Z"),
+                                    "deadline"),
+                            json("no rubric", "/funding-calls", with(CALL, "rubric", List.of()), "rubric"),
+                            json(
+                                    "a criterion of no weight",
+                                    "/funding-calls",
+                                    with(CALL, "rubric", List.of(Map.of("name", "Idea", "weight", 0))),
+                                    "rubric[0].weight"),
+                            json(
+                                    "a program of no lab",
+                                    "/funding-calls",
+                                    with(
+                                            CALL,
+                                            "eligibleProgramId",
+                                            UUID.randomUUID().toString()),
+                                    "eligibleProgramId"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/funding-calls/{id}/applications",
+                    List.of(
+                            json(
+                                    "a budget line of nothing",
+                                    "/funding-calls/{call}/applications",
+                                    Map.of("budgetLines", List.of(Map.of("item", "Wool", "amountKgs", 0))),
+                                    "budgetLines[0].amountKgs"),
+                            json(
+                                    "an oversized idea",
+                                    "/funding-calls/{call}/applications",
+                                    Map.of("businessIdea", "i".repeat(4001)),
+                                    "businessIdea"),
+                            badId("/api/labs/{slug}/funding-calls/{id}/applications", "id"))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/funding-applications/{id}",
+                    List.of(
+                            json(
+                                    "a budget line without an item",
+                                    "/funding-applications/{draft}",
+                                    Map.of("budgetLines", List.of(Map.of("amountKgs", 10)), "version", 0),
+                                    "budgetLines[0].item"),
+                            badId("/api/labs/{slug}/funding-applications/{id}", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/funding-applications/{id}/attachments",
+                    List.of(
+                            new Bad(
+                                    "a text file",
+                                    f -> f.base() + "/funding-applications/" + f.draftId() + "/attachments",
+                                    "plain words".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                                    Map.of("Content-Type", "text/plain"),
+                                    "Content-Type"),
+                            new Bad(
+                                    "a PNG that is not one",
+                                    f -> f.base() + "/funding-applications/" + f.draftId() + "/attachments",
+                                    "%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                                    Map.of("Content-Type", "image/png"),
+                                    "body"),
+                            badId("/api/labs/{slug}/funding-applications/{id}/attachments", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/funding-applications/{id}/submit",
+                    List.of(
+                            json("a budget of no lines", "/funding-applications/{draft}/submit", null, "budgetLines"),
+                            badId("/api/labs/{slug}/funding-applications/{id}/submit", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/funding-applications/{id}/request-info",
+                    List.of(
+                            json("no question", "/funding-applications/{draft}/request-info", Map.of(), "question"),
+                            badId("/api/labs/{slug}/funding-applications/{id}/request-info", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/funding-applications/{id}/reviewers",
+                    List.of(
+                            json(
+                                    "no reviewer",
+                                    "/funding-applications/{draft}/reviewers",
+                                    Map.of(),
+                                    "reviewerMembershipId"),
+                            json(
+                                    "a fourth round",
+                                    "/funding-applications/{draft}/reviewers",
+                                    Map.of(
+                                            "reviewerMembershipId",
+                                            UUID.randomUUID().toString(),
+                                            "round",
+                                            4),
+                                    "round"),
+                            badId("/api/labs/{slug}/funding-applications/{id}/reviewers", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/funding-applications/{id}/decision",
+                    List.of(
+                            json(
+                                    "a decision that is none",
+                                    "/funding-applications/{draft}/decision",
+                                    Map.of("status", "DRAFT"),
+                                    "status"),
+                            json("no decision", "/funding-applications/{draft}/decision", Map.of(), "status"),
+                            json(
+                                    "a third decimal",
+                                    "/funding-applications/{draft}/decision",
+                                    Map.of("status", "AWARDED", "amountKgs", 10.005),
+                                    "amountKgs"),
+                            badId("/api/labs/{slug}/funding-applications/{id}/decision", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/reviews/{id}/conflict",
+                    List.of(
+                            json("no declaration", "/reviews/{any}/conflict", Map.of(), "conflict"),
+                            badId("/api/labs/{slug}/reviews/{id}/conflict", "id"))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/reviews/{id}/scores",
+                    List.of(
+                            json("no scores", "/reviews/{any}/scores", Map.of("scores", List.of()), "scores"),
+                            json(
+                                    "eleven of ten",
+                                    "/reviews/{any}/scores",
+                                    Map.of(
+                                            "scores",
+                                            List.of(Map.of(
+                                                    "criterionId",
+                                                    UUID.randomUUID().toString(),
+                                                    "score",
+                                                    11))),
+                                    "scores[0].score"),
+                            badId("/api/labs/{slug}/reviews/{id}/scores", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/tranches/{id}/requirement-met",
+                    List.of(badId("/api/labs/{slug}/tranches/{id}/requirement-met", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/tranches/{id}/pay",
+                    List.of(badId("/api/labs/{slug}/tranches/{id}/pay", "id"))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/outcome-reports/{id}",
+                    List.of(
+                            json(
+                                    "jobs lost below zero",
+                                    "/outcome-reports/{any}",
+                                    Map.of("businessStarted", true, "jobs", -1, "version", 0),
+                                    "jobs"),
+                            json(
+                                    "no version",
+                                    "/outcome-reports/{any}",
+                                    Map.of("businessStarted", true, "jobs", 1),
+                                    "version"),
+                            badId("/api/labs/{slug}/outcome-reports/{id}", "id"))),
+            Map.entry(
+                    "POST /api/labs/{slug}/outcome-reports/{id}/accept",
+                    List.of(badId("/api/labs/{slug}/outcome-reports/{id}/accept", "id"))),
             Map.entry(
                     "POST /api/labs/{slug}/finance/charges/run",
                     List.of(
@@ -1003,6 +1176,9 @@ class InvalidInputIntegrationTests extends LabApiTest {
         UUID assignment = created(api.post(
                 base + "/cohorts/" + cohort + "/mentors",
                 Map.of("mentorMembershipId", mentor, "enrollmentId", enrollment)));
+        UUID call = created(api.post(base + "/funding-calls", CALL));
+        UUID draft =
+                created(api.post(base + "/funding-calls/" + call + "/applications", Map.of("businessIdea", "Bags")));
         fixture = new Fixture(
                 lab,
                 space,
@@ -1014,7 +1190,9 @@ class InvalidInputIntegrationTests extends LabApiTest {
                 cohort,
                 session,
                 enrollment,
-                assignment);
+                assignment,
+                call,
+                draft);
     }
 
     private static UUID created(Api.Reply reply) {
