@@ -28,8 +28,9 @@ class ModularityTests {
 
     @Test
     void featuresDoNotDependOnEachOther() {
-        // Allowed: the tenancy and web infrastructure, and members' public pieces: the lab access checks, booking
-        // allowances, and the personal-data contract every feature implements for export and erasure.
+        // Allowed: the tenancy and web infrastructure, members' public pieces (the lab access checks, booking
+        // allowances, and the personal-data contract every feature implements for export and erasure), and telling a
+        // person something (notifications).
         slices().matching("org.creativelabs.core.(*)..")
                 .should()
                 .notDependOnEachOther()
@@ -42,7 +43,9 @@ class ModularityTests {
                                 .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
                                         org.creativelabs.core.members.plans.BookingAllowances.class))
                                 .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
-                                        org.creativelabs.core.members.privacy.PersonalData.class)))
+                                        org.creativelabs.core.members.privacy.PersonalData.class))
+                                .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                                        org.creativelabs.core.notifications.Notifications.class)))
                 .check(CLASSES);
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.creativelabs.core.notifications.Notifications;
 import org.creativelabs.core.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,16 +39,19 @@ class RegistrationDesk {
     private final RegistrationRepository registrations;
     private final NetworkContactRepository contacts;
     private final JdbcTemplate jdbc;
+    private final Notifications notifications;
 
     RegistrationDesk(
             LabEventRepository events,
             RegistrationRepository registrations,
             NetworkContactRepository contacts,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            Notifications notifications) {
         this.events = events;
         this.registrations = registrations;
         this.contacts = contacts;
         this.jdbc = jdbc;
+        this.notifications = notifications;
     }
 
     /** The event, not locked (for reading). */
@@ -182,6 +186,10 @@ class RegistrationDesk {
             if (waiting.seats() <= free) {
                 waiting.offer(until);
                 record(registrations.saveAndFlush(waiting), "offered");
+                // A registrant with an account is told here; one without reads it with their code.
+                if (waiting.subject() != null) {
+                    notifications.tell(waiting.subject(), "event-seat-offered", event.title(), until);
+                }
                 free -= waiting.seats();
             }
         }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.creativelabs.core.notifications.Notifications;
 import org.creativelabs.core.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -77,11 +78,13 @@ class Applications {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final FundingCalls calls;
+    private final Notifications notifications;
 
-    Applications(JdbcTemplate jdbc, JsonMapper json, FundingCalls calls) {
+    Applications(JdbcTemplate jdbc, JsonMapper json, FundingCalls calls, Notifications notifications) {
         this.jdbc = jdbc;
         this.json = json;
         this.calls = calls;
+        this.notifications = notifications;
     }
 
     Application draft(UUID callId, String subject, String idea, List<BudgetLine> lines) {
@@ -153,6 +156,11 @@ class Applications {
                         + " updated_at = now() WHERE id = ?",
                 question,
                 id);
+        notifications.tell(
+                application.subject(),
+                "application-more-info",
+                calls.get(application.callId()).title(),
+                question);
         return get(id);
     }
 
@@ -167,6 +175,12 @@ class Applications {
                 status.name(),
                 note,
                 id);
+        Application decided = get(id);
+        notifications.tell(
+                decided.subject(),
+                "application-decided",
+                calls.get(decided.callId()).title(),
+                status.name());
     }
 
     Application get(UUID id) {

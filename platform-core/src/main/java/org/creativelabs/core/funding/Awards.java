@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.creativelabs.core.notifications.Notifications;
 import org.creativelabs.core.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,9 +63,11 @@ class Awards {
             LocalDate dueOn) {}
 
     private final JdbcTemplate jdbc;
+    private final Notifications notifications;
 
-    Awards(JdbcTemplate jdbc) {
+    Awards(JdbcTemplate jdbc, Notifications notifications) {
         this.jdbc = jdbc;
+        this.notifications = notifications;
     }
 
     void award(
@@ -133,6 +136,10 @@ class Awards {
             throw Problems.of(HttpStatus.CONFLICT, "earlier-tranche-unpaid");
         }
         jdbc.update("UPDATE tranche SET paid_at = now() WHERE id = ?", id);
+        String awardee = jdbc.queryForObject("""
+                SELECT a.subject FROM tranche t JOIN award w ON w.id = t.award_id
+                JOIN funding_application a ON a.id = w.application_id WHERE t.id = ?""", String.class, id);
+        notifications.tell(awardee, "tranche-paid", tranche.amountKgs().toPlainString());
         return tranche(id);
     }
 
@@ -194,6 +201,39 @@ class Awards {
                         rs.getInt("months"),
                         rs.getObject("due_on", LocalDate.class)),
                 Date.valueOf(until));
+    }
+
+    /**
+     * Reminds the authors of reports due by {@code until} (or late) and not submitted, at most once a week each;
+     * returns how many were reminded.
+     */
+    int remind(LocalDate today, LocalDate until) {
+        List<Due> due = jdbc.query(
+                """
+                SELECT r.id, a.id AS application_id, a.subject, c.title, r.months, r.due_on
+                FROM outcome_report r JOIN award w ON w.id = r.award_id JOIN funding_application a ON a.id = w.application_id
+                JOIN funding_call c ON c.id = a.call_id
+                WHERE r.submitted_at IS NULL AND r.due_on < ? AND a.subject NOT LIKE 'erased:%'
+                  AND (r.reminded_at IS NULL OR r.reminded_at < now() - interval '7 days')
+                ORDER BY r.due_on, r.id FOR UPDATE OF r SKIP LOCKED""",
+                (rs, row) -> {
+                    notifications.tell(
+                            rs.getString("subject"),
+                            rs.getObject("due_on", LocalDate.class).isBefore(today) ? "report-late" : "report-due",
+                            rs.getString("title"),
+                            rs.getInt("months"),
+                            rs.getObject("due_on", LocalDate.class));
+                    return new Due(
+                            rs.getObject("id", UUID.class),
+                            rs.getObject("application_id", UUID.class),
+                            null,
+                            rs.getString("title"),
+                            rs.getInt("months"),
+                            rs.getObject("due_on", LocalDate.class));
+                },
+                Date.valueOf(until));
+        due.forEach(d -> jdbc.update("UPDATE outcome_report SET reminded_at = now() WHERE id = ?", d.reportId()));
+        return due.size();
     }
 
     private Award get(UUID award) {

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.creativelabs.core.members.LabAccess;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,7 +55,8 @@ class FundingCallController {
             UUID eligibleProgramId,
             Boolean blindReview,
             @Min(1) @Max(3) Integer reviewRounds,
-            @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull CriterionRequest> rubric) {
+            @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull CriterionRequest> rubric,
+            Long version) {
 
         boolean blindReviewOrDefault() {
             return blindReview == null || blindReview;
@@ -65,19 +68,32 @@ class FundingCallController {
     }
 
     private final FundingCalls calls;
+    private final LabAccess access;
     private final IdempotencyKeys idempotency;
 
-    FundingCallController(FundingCalls calls, IdempotencyKeys idempotency) {
+    FundingCallController(FundingCalls calls, LabAccess access, IdempotencyKeys idempotency) {
         this.calls = calls;
+        this.access = access;
         this.idempotency = idempotency;
     }
 
     @GetMapping
     @PreAuthorize("@labAccess.isMember()")
-    @Operation(summary = "The lab's funding calls with their rubrics, latest deadline first")
+    @Operation(
+            summary = "The lab's funding calls with their rubrics, latest deadline first (staff also see outlines"
+                    + " without a deadline)")
     @Transactional(readOnly = true)
     List<FundingCalls.Call> list() {
-        return calls.all();
+        boolean staff = access.hasAnyRole("lab-admin", "staff");
+        return calls.all().stream().filter(c -> staff || c.deadline() != null).toList();
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff')")
+    @Operation(summary = "Change a call, or open an outline by giving it a deadline; the rubric is fixed once scored")
+    @Transactional
+    FundingCalls.Call change(@PathVariable UUID id, @Valid @RequestBody CallRequest request) {
+        return calls.change(id, request);
     }
 
     @PostMapping

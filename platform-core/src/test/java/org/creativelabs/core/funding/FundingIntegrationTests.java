@@ -26,6 +26,9 @@ import tools.jackson.databind.JsonNode;
  */
 class FundingIntegrationTests extends LabApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ReportReminders reminders;
+
     Lab lab;
     String base;
     String applicant;
@@ -206,6 +209,23 @@ class FundingIntegrationTests extends LabApiTest {
                         .get(base + "/funding-calls/" + call.get("id").asString() + "/applications")
                         .status())
                 .isEqualTo(403);
+        Map<String, Object> otherRubric = new HashMap<>(Map.of(
+                "title",
+                "Seed grants 2027",
+                "budgetCeilingKgs",
+                50000,
+                "deadline",
+                Instant.now().plus(Duration.ofDays(30)).toString(),
+                "rubric",
+                List.of(Map.of("name", "Only the idea", "weight", 1)),
+                "version",
+                call.get("version").asLong()));
+        Api.Reply rubricChange =
+                api.put(base + "/funding-calls/" + call.get("id").asString(), otherRubric);
+        assertThat(rubricChange.status())
+                .as("scores were given against the rubric")
+                .isEqualTo(409);
+        assertThat(rubricChange.body()).contains("urn:problem:rubric-in-use");
         String mine = api.as(applicant).get(base + "/funding-applications/mine").body();
         assertThat(mine)
                 .doesNotContain("averageScore", "score", TestAccounts.subject(fair), TestAccounts.subject(conflicted))
@@ -318,6 +338,27 @@ class FundingIntegrationTests extends LabApiTest {
         LabDatabase.update(lab, "outcome_report", "due_on = current_date - 3", "id = ?::uuid", twelveMonths);
         assertThat(api.get(base + "/outcome-reports/late").body()).contains(twelveMonths);
 
+        // She was told at each change, in her language; reminders of the late report go out once a week.
+        reminders.remindAll();
+        reminders.remindAll();
+        JsonNode told = api.as(applicant).get(base + "/notifications/mine").json();
+        List<String> messages =
+                told.valueStream().map(n -> n.get("message").asString()).toList();
+        assertThat(messages)
+                .containsExactlyInAnyOrder(
+                        "application-more-info", "application-decided", "tranche-paid", "tranche-paid", "report-late");
+        Api.Reply inKyrgyz =
+                api.as(applicant).send("GET", base + "/notifications/mine", null, Map.of("Accept-Language", "ky"));
+        assertThat(inKyrgyz.body()).contains("Who will sew the bags?", "кечикти");
+        String newest = told.get(0).get("id").asString();
+        assertThat(api.as(applicant)
+                        .post(base + "/notifications/" + newest + "/read", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post(base + "/notifications/" + newest + "/read", null).status())
+                .as("someone else's notification")
+                .isEqualTo(404);
+
         // Erasure: what she wrote goes; awarded, disbursed and started stay counted.
         assertThat(api.as(applicant)
                         .post(base + "/memberships/me/erasure", null)
@@ -328,6 +369,35 @@ class FundingIntegrationTests extends LabApiTest {
         assertThat(facts("grants.awarded")).isEqualTo(awarded + 1);
         assertThat(facts("grants.disbursed-kgs")).isEqualTo(40000);
         assertThat(facts("businesses.started")).isEqualTo(started + 1);
+    }
+
+    @Test
+    void anOutlineWithoutADeadlineIsStaffsUntilTheyOpenIt() {
+        JsonNode call = call("Seed grants 2027", 50000, Map.of());
+        String id = call.get("id").asString();
+        LabDatabase.update(lab, "funding_call", "deadline = NULL", "id = ?::uuid", id);
+        assertThat(api.as(applicant).get(base + "/funding-calls").json().size())
+                .as("an outline is not shown to members")
+                .isZero();
+        Api.Reply closed = api.as(applicant).post(base + "/funding-calls/" + id + "/applications", Map.of());
+        assertThat(closed.status()).isEqualTo(409);
+        Map<String, Object> opened = new HashMap<>(Map.of(
+                "title",
+                "Seed grants 2027",
+                "budgetCeilingKgs",
+                50000,
+                "deadline",
+                Instant.now().plus(Duration.ofDays(10)).toString(),
+                "rubric",
+                List.of(Map.of("name", "Business idea", "weight", 60), Map.of("name", "Budget", "weight", 40)),
+                "version",
+                call.get("version").asLong()));
+        Api.Reply changed = api.put(base + "/funding-calls/" + id, opened);
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(api.as(applicant).get(base + "/funding-calls").json().size()).isEqualTo(1);
+        assertThat(api.put(base + "/funding-calls/" + id, opened).status())
+                .as("a stale version")
+                .isEqualTo(409);
     }
 
     private JsonNode call(String title, int ceiling, Map<String, Object> more) {

@@ -412,6 +412,21 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                     "POST /api/labs/{slug}/funding-calls",
                     new Rule(MANAGERS, 201, f -> lab(f) + "/funding-calls", f -> callBody())),
             Map.entry(
+                    "GET /api/labs/{slug}/notifications/mine",
+                    new Rule(OWN_RECORD, 200, f -> lab(f) + "/notifications/mine", f -> null)),
+            // Someone else's (or nobody's) notification: as if it did not exist.
+            Map.entry(
+                    "POST /api/labs/{slug}/notifications/{id}/read",
+                    new Rule(
+                            OWN_RECORD, 404, f -> lab(f) + "/notifications/" + UUID.randomUUID() + "/read", f -> null)),
+            Map.entry(
+                    "PUT /api/labs/{slug}/funding-calls/{id}",
+                    new Rule(
+                            MANAGERS,
+                            409,
+                            f -> lab(f) + "/funding-calls/" + f.funding().callId(),
+                            f -> withVersion(callBody(), 99))),
+            Map.entry(
                     "POST /api/labs/{slug}/funding-calls/{id}/applications",
                     new Rule(
                             ANY_MEMBER,
@@ -987,6 +1002,12 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                 UUID.fromString(award.get("tranches").get(0).get("id").asString()),
                 UUID.fromString(award.get("tranches").get(1).get("id").asString()),
                 UUID.fromString(award.get("reports").get(0).get("id").asString()));
+    }
+
+    private static Map<String, Object> withVersion(Map<String, Object> body, long version) {
+        Map<String, Object> versioned = new java.util.HashMap<>(body);
+        versioned.put("version", version);
+        return versioned;
     }
 
     private static Map<String, Object> callBody() {

@@ -293,6 +293,36 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 assertThat(t.api.get(t.path(t.a, "/funding-calls")).json().size())
                         .isEqualTo(1);
             }),
+            Map.entry("GET /api/labs/{slug}/notifications/mine", (t, a) -> {
+                a.funding();
+                assertThat(t.api.get(t.path(t.b, "/notifications/mine")).json().size())
+                        .isZero();
+                assertThat(t.api.get(t.path(t.a, "/notifications/mine")).body()).contains("application-decided");
+            }),
+            Map.entry("POST /api/labs/{slug}/notifications/{id}/read", (t, a) -> {
+                a.funding();
+                String inA = t.api.get(t.path(t.a, "/notifications/mine"))
+                        .json()
+                        .get(0)
+                        .get("id")
+                        .asString();
+                assertThat(t.api.post(t.path(t.b, "/notifications/" + inA + "/read"), null)
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/notifications/mine"))
+                                .json()
+                                .get(0)
+                                .has("readAt"))
+                        .isFalse();
+            }),
+            Map.entry("PUT /api/labs/{slug}/funding-calls/{id}", (t, a) -> {
+                Map<String, Object> renamed = new java.util.HashMap<>(callBody("Taken over"));
+                renamed.put("version", 0);
+                assertThat(t.api.put(t.path(t.b, "/funding-calls/" + a.funding().callId()), renamed)
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/funding-calls")).body()).doesNotContain("Taken over");
+            }),
             Map.entry("POST /api/labs/{slug}/funding-calls/{id}/applications", (t, a) -> {
                 assertThat(t.api.send(
                                         "POST",

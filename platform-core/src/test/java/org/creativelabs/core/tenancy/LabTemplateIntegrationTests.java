@@ -85,8 +85,28 @@ class LabTemplateIntegrationTests extends LabApiTest {
                         .status())
                 .isEqualTo(201);
 
+        assertThat(api.post(
+                                "/api/labs/" + osh.slug() + "/funding-calls",
+                                Map.of(
+                                        "title",
+                                        "Seed grants",
+                                        "budgetCeilingKgs",
+                                        50000,
+                                        "deadline",
+                                        java.time.Instant.now()
+                                                .plus(java.time.Duration.ofDays(30))
+                                                .toString(),
+                                        "rubric",
+                                        List.of(
+                                                Map.of("name", "Idea", "weight", 60),
+                                                Map.of("name", "Budget", "weight", 40))))
+                        .status())
+                .isEqualTo(201);
+
         JsonNode template =
                 api.get("/internal/tenants/" + osh.id() + "/template").json();
+        assertThat(template.get("fundingCalls").get(0).get("rubric").size()).isEqualTo(2);
+        assertThat(template.get("fundingCalls").get(0).has("deadline")).isFalse();
         assertThat(template.get("programs").get(0).get("completionPercent").asInt())
                 .isEqualTo(75);
         assertThat(template.get("spaces").size()).isEqualTo(2);
@@ -118,12 +138,18 @@ class LabTemplateIntegrationTests extends LabApiTest {
                 .containsEntry("membership_plan", 1L)
                 .containsEntry("event_format", 1L)
                 .containsEntry("program", 1L)
+                .containsEntry("funding_call", 1L)
+                .containsEntry("call_criterion", 2L)
+                .containsEntry("funding_application", 0L)
                 .containsEntry("cohort", 0L)
                 .containsEntry("membership", 0L)
                 .containsEntry("lab_event", 0L)
                 .containsEntry("event_registration", 0L)
                 .containsEntry("network_contact", 0L);
         assertThat(LabDatabase.count(naryn, "branding", "display_name = 'Naryn Creative Lab'"))
+                .isEqualTo(1);
+        assertThat(LabDatabase.count(naryn, "funding_call", "deadline IS NULL"))
+                .as("an outline opens when Naryn's staff give it a deadline")
                 .isEqualTo(1);
     }
 
@@ -143,7 +169,7 @@ class LabTemplateIntegrationTests extends LabApiTest {
         assertThat(LabDatabase.fingerprint(lab))
                 .as("the good space before the bad one is not kept either")
                 .isEqualTo(before);
-        assertThat(api.post("/internal/tenants/" + lab.id() + "/template", Map.of("fundingCalls", List.of()))
+        assertThat(api.post("/internal/tenants/" + lab.id() + "/template", Map.of("sewingMachines", List.of()))
                         .status())
                 .as("a section no feature knows")
                 .isEqualTo(400);

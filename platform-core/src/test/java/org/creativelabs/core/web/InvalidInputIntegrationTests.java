@@ -248,6 +248,23 @@ class InvalidInputIntegrationTests extends LabApiTest {
                                             UUID.randomUUID().toString()),
                                     "eligibleProgramId"))),
             Map.entry(
+                    "POST /api/labs/{slug}/notifications/{id}/read",
+                    List.of(badId("/api/labs/{slug}/notifications/{id}/read", "id"))),
+            Map.entry(
+                    "PUT /api/labs/{slug}/funding-calls/{id}",
+                    List.of(
+                            json("missing title", "/funding-calls/{call}", with(CALL, "title", null), "title"),
+                            json("no deadline", "/funding-calls/{call}", with(CALL, "deadline", null), "deadline"),
+                            json(
+                                    "a program of no lab",
+                                    "/funding-calls/{call}",
+                                    with(
+                                            CALL,
+                                            "eligibleProgramId",
+                                            UUID.randomUUID().toString()),
+                                    "eligibleProgramId"),
+                            badId("/api/labs/{slug}/funding-calls/{id}", "id"))),
+            Map.entry(
                     "POST /api/labs/{slug}/funding-calls/{id}/applications",
                     List.of(
                             json(
