@@ -3,6 +3,7 @@ package org.creativelabs.core.events;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.creativelabs.core.members.privacy.PersonalData;
 import org.creativelabs.core.web.IdempotencyKeys;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,26 @@ class EventPersonalData implements PersonalData {
         release(registrations.upcomingLiveOf(subject, null, Instant.now()));
         registrations.findBySubjectOrderByCreatedAt(subject).forEach(r -> r.erase(pseudonym));
         registrations.flush();
+    }
+
+    /**
+     * One registration's personal data, on request of its holder (by code) or by a lab admin: cancelled first when it
+     * still holds or awaits seats for an event to come (the seat goes to the line); check-ins stay counted.
+     */
+    Registration eraseRegistration(UUID eventId, UUID registrationId) {
+        Registration registration = desk.registration(eventId, registrationId);
+        if (registration.status().live()
+                && registration.checkedInAt() == null
+                && desk.event(eventId).startsAt().isAfter(Instant.now())) {
+            registration = desk.cancel(eventId, registrationId, "erased");
+        }
+        String pseudonym = "erased:" + registrationId;
+        if (registration.name() != null) {
+            registration.erase(pseudonym);
+            registrations.saveAndFlush(registration);
+        }
+        idempotency.forget(pseudonym, registrationId.toString());
+        return registration;
     }
 
     void eraseContact(NetworkContact contact) {

@@ -45,18 +45,21 @@ class RegistrationController {
     private final CheckInCodes codes;
     private final IdempotencyKeys idempotency;
     private final LabAccess access;
+    private final EventPersonalData personalData;
 
     RegistrationController(
             RegistrationRepository registrations,
             RegistrationDesk desk,
             CheckInCodes codes,
             IdempotencyKeys idempotency,
-            LabAccess access) {
+            LabAccess access,
+            EventPersonalData personalData) {
         this.registrations = registrations;
         this.desk = desk;
         this.codes = codes;
         this.idempotency = idempotency;
         this.access = access;
+        this.personalData = personalData;
     }
 
     @PostMapping("/public/events/{id}/registrations")
@@ -104,6 +107,27 @@ class RegistrationController {
     RegistrationView claim(@Valid @RequestBody CodeRequest request) {
         CheckInCodes.Code code = code(request);
         return view(desk.claim(code.eventId(), code.registrationId()));
+    }
+
+    @PostMapping("/public/registrations/erase")
+    @PreAuthorize(PUBLIC_FLOW)
+    @Operation(
+            summary = "Erase your registration's name and contact by its code (cancelled first if the event is still to"
+                    + " come); erasing again changes nothing")
+    @Transactional
+    RegistrationView erase(@Valid @RequestBody CodeRequest request) {
+        CheckInCodes.Code code = code(request);
+        return personalData
+                .eraseRegistration(code.eventId(), code.registrationId())
+                .view(null, null);
+    }
+
+    @PostMapping("/events/{id}/registrations/{registrationId}/erasure")
+    @PreAuthorize("@labAccess.hasAnyRole('lab-admin')")
+    @Operation(summary = "Erase a registration's name and contact on its holder's request made in person")
+    @Transactional
+    StaffRegistrationView eraseByStaff(@PathVariable UUID id, @PathVariable UUID registrationId) {
+        return personalData.eraseRegistration(id, registrationId).staffView();
     }
 
     @GetMapping("/events/registrations/mine")

@@ -344,6 +344,15 @@ class EventRegistrationIntegrationTests extends LabApiTest {
         assertThat(LabDatabase.columnsContaining(lab, "next@example.org")).isEmpty();
         assertThat(LabDatabase.columnsContaining(lab, "Next in line")).isEmpty();
         assertThat(api.get(base + "/network").json().get("totalItems").asInt()).isZero();
+
+        // A visitor who never joined the network erases her registration with its code; her seat goes to the line.
+        Api.Reply visitor = register(api.anonymous(), past, "Cholpon Visitor", "cholpon@example.org", 0, false);
+        Api.Reply erasedByCode =
+                api.anonymous().post(base + "/public/registrations/erase", Map.of("code", code(visitor)));
+        assertThat(erasedByCode.status()).as(erasedByCode.toString()).isEqualTo(200);
+        assertThat(erasedByCode.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(LabDatabase.columnsContaining(lab, "Cholpon")).isEmpty();
+        assertThat(LabDatabase.columnsContaining(lab, "cholpon@example.org")).isEmpty();
         assertThat(facts("events.attended")).isEqualTo(attendedBefore);
         assertThat(facts("network.new")).isEqualTo(networkBefore);
     }

@@ -153,7 +153,9 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
             String cancelCode,
             String confirmedCode,
             UUID staffCancels,
-            UUID contactId) {}
+            UUID contactId,
+            String eraseCode,
+            UUID staffErases) {}
 
     /** A different day for each booking a cell makes, so cells never compete for a slot. */
     private static final java.util.concurrent.atomic.AtomicInteger DAYS =
@@ -564,6 +566,21 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                             200,
                             f -> lab(f) + "/public/registrations/claim",
                             f -> Map.of("code", f.events().confirmedCode()))),
+            // Erasing again changes nothing: every cell answers 200.
+            Map.entry(
+                    "POST /api/labs/{slug}/public/registrations/erase",
+                    Rule.publicFlow(
+                            200,
+                            f -> lab(f) + "/public/registrations/erase",
+                            f -> Map.of("code", f.events().eraseCode()))),
+            Map.entry(
+                    "POST /api/labs/{slug}/events/{id}/registrations/{registrationId}/erasure",
+                    new Rule(
+                            ADMINS,
+                            200,
+                            f -> lab(f) + "/events/" + f.events().eventId() + "/registrations/"
+                                    + f.events().staffErases() + "/erasure",
+                            f -> null)),
             Map.entry(
                     "GET /api/labs/{slug}/events/registrations/mine",
                     new Rule(ANY_PERSON, 200, f -> lab(f) + "/events/registrations/mine", f -> null)),
@@ -1081,6 +1098,8 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
         String cancel = code(register.apply(false));
         String confirmed = code(register.apply(false));
         UUID staffCancels = id(register.apply(true));
+        String eraseCode = code(register.apply(false));
+        UUID staffErases = id(register.apply(false));
         JsonNode contact = api.get(base + "/network").json().get("items").get(0);
         return new Events(
                 event,
@@ -1089,7 +1108,9 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                 cancel,
                 confirmed,
                 staffCancels,
-                UUID.fromString(contact.get("id").asString()));
+                UUID.fromString(contact.get("id").asString()),
+                eraseCode,
+                staffErases);
     }
 
     private static Map<String, Object> eventBody(String title, int capacity, Long version) {

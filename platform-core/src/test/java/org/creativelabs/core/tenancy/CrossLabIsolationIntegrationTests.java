@@ -744,6 +744,31 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                         .isEqualTo(400);
                 assertThat(t.registrationStatus(t.a, a)).isEqualTo("CONFIRMED");
             }),
+            Map.entry("POST /api/labs/{slug}/public/registrations/erase", (t, a) -> {
+                t.anEventWithACode(t.b);
+                assertThat(t.api.anonymous()
+                                .post(
+                                        t.path(t.b, "/public/registrations/erase"),
+                                        Map.of("code", a.event().code()))
+                                .status())
+                        .isEqualTo(400);
+                assertThat(t.api.get(t.path(t.a, "/events/" + a.event().eventId() + "/registrations"))
+                                .body())
+                        .contains("Visitor of " + t.a.slug());
+            }),
+            Map.entry("POST /api/labs/{slug}/events/{id}/registrations/{registrationId}/erasure", (t, a) -> {
+                assertThat(t.api.post(
+                                        t.path(
+                                                t.b,
+                                                "/events/" + a.event().eventId() + "/registrations/"
+                                                        + a.event().registrationId() + "/erasure"),
+                                        null)
+                                .status())
+                        .isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, "/events/" + a.event().eventId() + "/registrations"))
+                                .body())
+                        .contains("Visitor of " + t.a.slug());
+            }),
             Map.entry("GET /api/labs/{slug}/events/registrations/mine", (t, a) -> {
                 assertThat(t.api.post(
                                         t.path(

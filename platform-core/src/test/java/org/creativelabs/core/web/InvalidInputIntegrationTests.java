@@ -729,6 +729,14 @@ class InvalidInputIntegrationTests extends LabApiTest {
             Map.entry("POST /api/labs/{slug}/public/registrations/lookup", codeCases("lookup")),
             Map.entry("POST /api/labs/{slug}/public/registrations/cancel", codeCases("cancel")),
             Map.entry("POST /api/labs/{slug}/public/registrations/claim", codeCases("claim")),
+            Map.entry("POST /api/labs/{slug}/public/registrations/erase", codeCases("erase")),
+            Map.entry(
+                    "POST /api/labs/{slug}/events/{id}/registrations/{registrationId}/erasure",
+                    List.of(
+                            badId("/api/labs/{slug}/events/{id}/registrations/{registrationId}/erasure", "id"),
+                            badId(
+                                    "/api/labs/{slug}/events/{id}/registrations/{registrationId}/erasure",
+                                    "registrationId"))),
             Map.entry("POST /api/labs/{slug}/events", eventCases(f -> f.base() + "/events")),
             Map.entry(
                     "PUT /api/labs/{slug}/events/{id}",
