@@ -8,7 +8,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 /** The lab's event formats in a template: never events, registrations or the network. */
 @Component
@@ -30,9 +29,9 @@ class EventsTemplate implements LabTemplatePart {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public JsonNode capture() {
-        ArrayNode items = json.createArrayNode();
-        formats.findAll(Sort.by("name")).forEach(format -> items.add(json.valueToTree(format.request())));
-        return items;
+        return json.valueToTree(formats.findAll(Sort.by("name")).stream()
+                .map(EventFormat::request)
+                .toList());
     }
 
     @Override

@@ -18,7 +18,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Funding-call outlines in a template: criteria, ceiling, review settings and the rubric, never a deadline, an
@@ -54,10 +53,9 @@ class FundingTemplate implements LabTemplatePart {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public JsonNode capture() {
-        ArrayNode items = json.createArrayNode();
-        calls.all().stream()
+        return json.valueToTree(calls.all().stream()
                 .sorted(java.util.Comparator.comparing(FundingCalls.Call::title))
-                .forEach(call -> items.add(json.valueToTree(new Outline(
+                .map(call -> new Outline(
                         call.title(),
                         call.description(),
                         call.criteria(),
@@ -66,8 +64,8 @@ class FundingTemplate implements LabTemplatePart {
                         call.reviewRounds(),
                         call.rubric().stream()
                                 .map(c -> new CriterionRequest(c.name(), c.weight()))
-                                .toList()))));
-        return items;
+                                .toList()))
+                .toList());
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 /** Program outlines in a template (kind, enrolment, completion rule, mentoring cap): never cohorts or people. */
 @Component
@@ -30,9 +29,9 @@ class ProgramsTemplate implements LabTemplatePart {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public JsonNode capture() {
-        ArrayNode items = json.createArrayNode();
-        programs.findAll(Sort.by("title")).forEach(program -> items.add(json.valueToTree(program.request())));
-        return items;
+        return json.valueToTree(programs.findAll(Sort.by("title")).stream()
+                .map(Program::request)
+                .toList());
     }
 
     @Override
