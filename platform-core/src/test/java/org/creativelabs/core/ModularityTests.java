@@ -28,7 +28,8 @@ class ModularityTests {
 
     @Test
     void featuresDoNotDependOnEachOther() {
-        // Allowed: the tenancy and web infrastructure, members' public pieces (the lab access checks, booking
+        // Allowed: the tenancy, web and portal (pages' chrome) infrastructure, members' public pieces (the lab access
+        // checks, booking
         // allowances, and the personal-data contract every feature implements for export and erasure), and telling a
         // person something (notifications).
         slices().matching("org.creativelabs.core.(*)..")
@@ -37,7 +38,9 @@ class ModularityTests {
                 .ignoreDependency(
                         com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
-                                        "org.creativelabs.core.tenancy..", "org.creativelabs.core.web..")
+                                        "org.creativelabs.core.tenancy..",
+                                        "org.creativelabs.core.web..",
+                                        "org.creativelabs.core.portal..")
                                 .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
                                         org.creativelabs.core.members.LabAccess.class))
                                 .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(

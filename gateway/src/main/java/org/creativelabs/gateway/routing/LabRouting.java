@@ -66,7 +66,8 @@ public class LabRouting implements GlobalFilter, Ordered {
             case NOT_SERVING -> Mono.error(new GatewayProblem(HttpStatus.LOCKED, "lab-not-serving", slug));
             case SERVING -> {
                 exchange.getAttributes().put(LAB, slug);
-                yield chain.filter(byHost ? onPlatformCorePath(exchange, slug) : exchange);
+                yield chain.filter(
+                        withPagePrefix(byHost ? onPlatformCorePath(exchange, slug) : exchange, byHost, slug));
             }
         });
     }
@@ -82,6 +83,17 @@ public class LabRouting implements GlobalFilter, Ordered {
                 ? null
                 : exchange.getRequest().getHeaders().getHost().getHostString().toLowerCase(java.util.Locale.ROOT);
         return host != null && host.endsWith(labDomain) ? host.substring(0, host.length() - labDomain.length()) : null;
+    }
+
+    /**
+     * Where the lab's pages link from, for platform-core's portal: {@code /labs/<slug>} on the shared host, {@code /} on
+     * the lab's own; whatever the client sent is replaced.
+     */
+    private static ServerWebExchange withPagePrefix(ServerWebExchange exchange, boolean byHost, String slug) {
+        String prefix = byHost ? "/" : "/labs/" + slug;
+        return exchange.mutate()
+                .request(request -> request.headers(headers -> headers.set("X-Pages-Prefix", prefix)))
+                .build();
     }
 
     private static ServerWebExchange onPlatformCorePath(ServerWebExchange exchange, String slug) {

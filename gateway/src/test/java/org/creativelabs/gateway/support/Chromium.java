@@ -31,6 +31,8 @@ public final class Chromium implements AutoCloseable {
 
     public final ChromeDriver driver;
     private final Path profile;
+    /** Where this browser's downloads land. */
+    public final Path downloads;
 
     /** Chromium and its driver are installed (CI installs them: {@code CLP_REQUIRE_BROWSER}). */
     public static boolean available() {
@@ -39,7 +41,13 @@ public final class Chromium implements AutoCloseable {
 
     public Chromium() throws IOException {
         profile = Files.createTempDirectory("clp-chromium");
+        downloads = Files.createDirectories(
+                        Path.of("target", "downloads", profile.getFileName().toString()))
+                .toAbsolutePath();
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption(
+                "prefs",
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         options.setBinary(BROWSER.toFile());
         options.addArguments(
                 "--headless=new",
@@ -106,6 +114,20 @@ public final class Chromium implements AutoCloseable {
         return ((Number) bytes).longValue();
     }
 
+    /** Loads every file again from the network from now on, so a page's weight is that of a first visit. */
+    public void withoutCache() {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+    }
+
+    /** The phone loses its connection ({@code true}) or gets it back. */
+    public void offline(boolean offline) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
     /** The page's width needs no horizontal scrolling on this 360-pixel screen. */
     public boolean fitsTheScreen() {
         return (Boolean) js().executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1;");
@@ -115,6 +137,7 @@ public final class Chromium implements AutoCloseable {
         Path target = Path.of("target", "screenshots", name + ".png");
         Files.createDirectories(target.getParent());
         Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Files.writeString(target.resolveSibling(name + ".html"), driver.getPageSource());
         return target;
     }
 

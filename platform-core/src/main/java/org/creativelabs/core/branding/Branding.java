@@ -86,6 +86,20 @@ class Branding {
         return ZoneId.of(timeZone);
     }
 
+    org.creativelabs.core.portal.LabLook.Look look() {
+        return new org.creativelabs.core.portal.LabLook.Look(
+                displayName,
+                primaryColor,
+                accentColor,
+                defaultLanguage,
+                zone(),
+                contactEmail,
+                contactPhone,
+                address,
+                logo != null,
+                version);
+    }
+
     BrandingView view(String slug) {
         String logoUrl = logo == null ? null : "/api/labs/" + slug + "/public/branding/logo?v=" + version;
         return new BrandingView(

@@ -71,6 +71,14 @@ class EventController {
                 .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "event-not-found", id));
     }
 
+    /** Any event of the lab, unlisted or cancelled too (for staff pages). */
+    @Transactional(readOnly = true)
+    EventView anyEvent(UUID id) {
+        return events.findById(id)
+                .map(this::view)
+                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "event-not-found", id));
+    }
+
     @GetMapping("/events")
     @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff')")
     @Operation(summary = "Every event of the lab, unlisted and cancelled ones included")

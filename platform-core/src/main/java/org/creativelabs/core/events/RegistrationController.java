@@ -35,7 +35,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class RegistrationController {
 
     /** Public flows take anyone, with or without an account; platform accounts take no part in a lab's life. */
-    private static final String PUBLIC_FLOW = "!hasAnyRole('platform-coordinator', 'undp-viewer')";
+    static final String PUBLIC_FLOW = "!hasAnyRole('platform-coordinator', 'undp-viewer')";
 
     static final String ACCOUNT = "account:";
     static final String CONTACT = "contact:";

@@ -1,6 +1,7 @@
 package org.creativelabs.core.security;
 
 import java.time.Clock;
+import org.creativelabs.core.portal.PortalPages;
 import org.creativelabs.realm.PlatformTokens;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -41,6 +42,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/labs/*/public/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/labs/*/public/**")
+                        .permitAll()
+                        // The portal's pages: each page checks who may see it; one that needs an account sends a
+                        // browser without one to sign in (ApiExceptionHandler).
+                        .requestMatchers(HttpMethod.GET, PortalPages.PATHS)
                         .permitAll()
                         .anyRequest()
                         .authenticated());

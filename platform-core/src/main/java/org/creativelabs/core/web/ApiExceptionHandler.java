@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,13 +35,21 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Every error leaves as {@code application/problem+json} with a message a client can act on, in the caller's language
- * ({@code Accept-Language}: English, Russian, Kyrgyz, Uzbek); invalid input is a 4xx that names the field, never a
+ * (its chosen {@code lang}, else {@code Accept-Language}: English, Russian, Kyrgyz, Uzbek); invalid input is a 4xx that names the field, never a
  * 500. Constraint violations from PostgreSQL map by SQLSTATE.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ProblemJsonExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final String signInPath;
+
+    ApiExceptionHandler(
+            @org.springframework.beans.factory.annotation.Value("${platform.security.sign-in-path:/login}")
+                    String signInPath) {
+        this.signInPath = signInPath;
+    }
 
     @Override
     protected ResponseEntity<Object> handleErrorResponseException(
@@ -133,9 +142,24 @@ class ApiExceptionHandler extends ProblemJsonExceptionHandler {
         return problem(localized(HttpStatus.UNAUTHORIZED, "unauthorized"));
     }
 
+    /**
+     * Refused: with an account, 403. Without one, 401; a browser asking for a page (GET, HTML) is sent to sign in
+     * instead ({@code platform.security.sign-in-path}, the gateway's {@code /login}).
+     */
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Object> forbidden(AccessDeniedException ex) {
-        return problem(localized(HttpStatus.FORBIDDEN, "forbidden"));
+    ResponseEntity<Object> forbidden(AccessDeniedException ex, jakarta.servlet.http.HttpServletRequest request) {
+        if (SecurityContextHolder.getContext().getAuthentication()
+                        instanceof org.springframework.security.authentication.AbstractAuthenticationToken signedIn
+                && !(signedIn instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)) {
+            return problem(localized(HttpStatus.FORBIDDEN, "forbidden"));
+        }
+        String accept = request.getHeader("Accept");
+        if ("GET".equals(request.getMethod()) && accept != null && accept.contains("text/html")) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(java.net.URI.create(signInPath))
+                    .build();
+        }
+        return problem(localized(HttpStatus.UNAUTHORIZED, "unauthorized"));
     }
 
     @ExceptionHandler(Exception.class)

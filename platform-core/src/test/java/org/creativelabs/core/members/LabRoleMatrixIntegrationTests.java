@@ -539,6 +539,52 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                     "GET /api/labs/{slug}/outcome-reports/late",
                     new Rule(MANAGERS, 200, f -> lab(f) + "/outcome-reports/late", f -> null)),
             Map.entry("GET /api/labs/{slug}/public/events", Rule.open(f -> lab(f) + "/public/events")),
+            // The portal's pages: public ones open to all; the rest as the API calls they show.
+            Map.entry("GET /api/labs/{slug}", Rule.open(f -> lab(f))),
+            Map.entry("GET /api/labs/{slug}/", Rule.open(f -> lab(f) + "/")),
+            Map.entry("GET /api/labs/{slug}/portal/theme.css", Rule.open(f -> lab(f) + "/portal/theme.css")),
+            Map.entry("GET /api/labs/{slug}/portal/events", Rule.open(f -> lab(f) + "/portal/events")),
+            Map.entry(
+                    "GET /api/labs/{slug}/portal/events/{id}",
+                    Rule.open(f -> lab(f) + "/portal/events/" + f.events().eventId())),
+            Map.entry("GET /api/labs/{slug}/portal/join", Rule.open(f -> lab(f) + "/portal/join")),
+            Map.entry(
+                    "POST /api/labs/{slug}/public/registrations/qr",
+                    Rule.publicFlow(
+                            200,
+                            f -> lab(f) + "/public/registrations/qr",
+                            f -> Map.of("code", f.events().confirmedCode()))),
+            Map.entry(
+                    "GET /api/labs/{slug}/portal/book",
+                    new Rule(ANY_MEMBER, 200, f -> lab(f) + "/portal/book", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/portal/bookings",
+                    new Rule(ANY_MEMBER, 200, f -> lab(f) + "/portal/bookings", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/portal/funding",
+                    new Rule(ANY_MEMBER, 200, f -> lab(f) + "/portal/funding", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/portal/reviews",
+                    new Rule(ANY_MEMBER, 200, f -> lab(f) + "/portal/reviews", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/portal/my-data",
+                    new Rule(OWN_RECORD, 200, f -> lab(f) + "/portal/my-data", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/portal/staff/events",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/portal/staff/events", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/portal/staff/events/{id}/check-in",
+                    new Rule(
+                            MANAGERS,
+                            200,
+                            f -> lab(f) + "/portal/staff/events/" + f.events().eventId() + "/check-in",
+                            f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/portal/staff/funding",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/portal/staff/funding", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/portal/staff/members",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/portal/staff/members", f -> null)),
             Map.entry(
                     "GET /api/labs/{slug}/public/events/{id}",
                     Rule.open(f -> lab(f) + "/public/events/" + f.events().eventId())),

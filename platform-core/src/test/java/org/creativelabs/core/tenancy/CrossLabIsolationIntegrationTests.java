@@ -696,6 +696,76 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                 assertThat(t.api.get(t.path(t.a, "/event-formats")).json().size())
                         .isEqualTo(1);
             }),
+            // The portal's pages: lab B's never show lab A (its address, its spaces, its events).
+            Map.entry("GET /api/labs/{slug}", page("")),
+            Map.entry("GET /api/labs/{slug}/", page("/")),
+            Map.entry("GET /api/labs/{slug}/portal/theme.css", (t, a) -> {
+                assertThat(t.api.anonymous()
+                                .get(t.path(t.b, "/portal/theme.css"))
+                                .body())
+                        .startsWith(":root{");
+                assertThat(t.api.anonymous()
+                                .get(t.path(t.a, "/portal/theme.css"))
+                                .status())
+                        .isEqualTo(200);
+            }),
+            Map.entry("GET /api/labs/{slug}/portal/events", (t, a) -> {
+                page("/portal/events").check(t, a);
+                assertThat(t.api.get(t.path(t.b, "/portal/events")).body())
+                        .doesNotContain(a.event().eventId().toString());
+                assertThat(t.api.get(t.path(t.a, "/portal/events")).body())
+                        .contains(a.event().eventId().toString());
+            }),
+            Map.entry("GET /api/labs/{slug}/portal/events/{id}", (t, a) -> {
+                String event = "/portal/events/" + a.event().eventId();
+                assertThat(t.api.get(t.path(t.b, event)).status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, event)).status()).isEqualTo(200);
+            }),
+            Map.entry("GET /api/labs/{slug}/portal/staff/events", (t, a) -> {
+                page("/portal/staff/events").check(t, a);
+                assertThat(t.api.get(t.path(t.b, "/portal/staff/events")).body())
+                        .doesNotContain(a.event().eventId().toString());
+                assertThat(t.api.get(t.path(t.a, "/portal/staff/events")).body())
+                        .contains(a.event().eventId().toString());
+            }),
+            Map.entry("GET /api/labs/{slug}/portal/staff/events/{id}/check-in", (t, a) -> {
+                String checkIn = "/portal/staff/events/" + a.event().eventId() + "/check-in";
+                assertThat(t.api.get(t.path(t.b, checkIn)).status()).isEqualTo(404);
+                assertThat(t.api.get(t.path(t.a, checkIn)).status()).isEqualTo(200);
+            }),
+            Map.entry("POST /api/labs/{slug}/public/registrations/qr", (t, a) -> {
+                // Only a code signed by the lab's own key is drawn.
+                assertThat(t.api.anonymous()
+                                .post(
+                                        t.path(t.b, "/public/registrations/qr"),
+                                        Map.of("code", a.event().code()))
+                                .status())
+                        .isEqualTo(400);
+                assertThat(t.api.anonymous()
+                                .post(
+                                        t.path(t.a, "/public/registrations/qr"),
+                                        Map.of("code", a.event().code()))
+                                .body())
+                        .startsWith("<svg");
+            }),
+            Map.entry("GET /api/labs/{slug}/portal/book", (t, a) -> {
+                page("/portal/book").check(t, a);
+                assertThat(t.api.get(t.path(t.b, "/portal/book")).body()).doesNotContain("Studio of A");
+                assertThat(t.api.get(t.path(t.a, "/portal/book")).body()).contains("Studio of A");
+            }),
+            Map.entry("GET /api/labs/{slug}/portal/bookings", page("/portal/bookings")),
+            Map.entry("GET /api/labs/{slug}/portal/funding", page("/portal/funding")),
+            Map.entry("GET /api/labs/{slug}/portal/reviews", page("/portal/reviews")),
+            Map.entry("GET /api/labs/{slug}/portal/staff/funding", page("/portal/staff/funding")),
+            Map.entry("GET /api/labs/{slug}/portal/staff/members", (t, a) -> {
+                page("/portal/staff/members").check(t, a);
+                assertThat(t.api.get(t.path(t.b, "/portal/staff/members")).body())
+                        .doesNotContain(a.applicantId().toString());
+                assertThat(t.api.get(t.path(t.a, "/portal/staff/members")).body())
+                        .contains(a.applicantId().toString());
+            }),
+            Map.entry("GET /api/labs/{slug}/portal/join", page("/portal/join")),
+            Map.entry("GET /api/labs/{slug}/portal/my-data", page("/portal/my-data")),
             Map.entry("GET /api/labs/{slug}/public/events", (t, a) -> {
                 assertThat(t.api.anonymous().get(t.path(t.b, "/public/events")).body())
                         .doesNotContain(a.event().eventId().toString());
@@ -1426,6 +1496,19 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                         "version",
                         version));
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+    }
+
+    /** A page of lab B answers for lab B only: its links name B, nothing names A; A's own page names A. */
+    static Case page(String page) {
+        return (t, a) -> {
+            Api.Reply inB = t.api.get(t.path(t.b, page));
+            assertThat(inB.status()).as(inB.toString()).isEqualTo(200);
+            assertThat(inB.body())
+                    .contains("/api/labs/" + t.b.slug() + "/")
+                    .doesNotContain(t.a.slug())
+                    .doesNotContain("Studio of A");
+            assertThat(t.api.get(t.path(t.a, page)).body()).contains("/api/labs/" + t.a.slug() + "/");
+        };
     }
 
     record InLabA(

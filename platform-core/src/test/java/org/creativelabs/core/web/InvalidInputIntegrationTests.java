@@ -730,6 +730,7 @@ class InvalidInputIntegrationTests extends LabApiTest {
             Map.entry("POST /api/labs/{slug}/public/registrations/cancel", codeCases("cancel")),
             Map.entry("POST /api/labs/{slug}/public/registrations/claim", codeCases("claim")),
             Map.entry("POST /api/labs/{slug}/public/registrations/erase", codeCases("erase")),
+            Map.entry("POST /api/labs/{slug}/public/registrations/qr", codeCases("qr")),
             Map.entry(
                     "POST /api/labs/{slug}/events/{id}/registrations/{registrationId}/erasure",
                     List.of(

@@ -28,10 +28,12 @@ class MessageBundleTests {
             "Problems\\.(?:of|withMessage)\\(HttpStatus\\.\\w+, \"([a-z-]+)\"(?:, \"([a-z.-]+)\"( \\+)?)?");
 
     @ParameterizedTest
-    @ValueSource(strings = {"ru", "ky", "uz"})
-    void everyMessageIsTranslatedWithTheSamePlaceholders(String language) {
-        Properties english = bundle("messages.properties");
-        Properties translated = bundle("messages_" + language + ".properties");
+    @ValueSource(strings = {"messages_ru", "messages_ky", "messages_uz", "portal_ru", "portal_ky", "portal_uz"})
+    void everyMessageIsTranslatedWithTheSamePlaceholders(String translation) {
+        // the problems (messages) and the portal's pages (portal)
+        String language = translation;
+        Properties english = bundle(translation.substring(0, translation.indexOf('_')) + ".properties");
+        Properties translated = bundle(translation + ".properties");
         assertThat(translated.stringPropertyNames())
                 .as("keys in messages_" + language)
                 .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
@@ -50,7 +52,8 @@ class MessageBundleTests {
         // Messages always go through MessageFormat (spring.messages.always-use-message-format): a lone ' would vanish.
         Pattern loneQuote = Pattern.compile("(?<!')'(?!')");
         for (String file : new String[] {
-            "messages.properties", "messages_ru.properties", "messages_ky.properties", "messages_uz.properties"
+            "messages.properties", "messages_ru.properties", "messages_ky.properties", "messages_uz.properties",
+            "portal.properties", "portal_ru.properties", "portal_ky.properties", "portal_uz.properties"
         }) {
             Properties messages = bundle(file);
             for (String key : messages.stringPropertyNames()) {
