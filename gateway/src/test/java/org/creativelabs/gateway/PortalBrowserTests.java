@@ -129,7 +129,9 @@ class PortalBrowserTests {
         stack.seat(osh, staff, "staff");
         try (Chromium door = new Chromium()) {
             door.signIn(gateway, staff, TestKeycloak.TEST_PASSWORD);
-            door.driver.get(gateway + "/labs/" + osh.slug() + "/portal/staff/events?lang=en");
+            door.driver.get(gateway + "/labs/" + osh.slug() + "/portal/staff/members?lang=en");
+            check(door, "portal-staff-members");
+            door.driver.get(gateway + "/labs/" + osh.slug() + "/portal/staff/events");
             check(door, "portal-staff-events");
             door.driver
                     .findElement(By.cssSelector("a[href$='/portal/staff/events/" + event + "/check-in']"))
@@ -202,6 +204,9 @@ class PortalBrowserTests {
                     .contains(space, "Confirmed");
             assertThat(bookingsBytes.get()).as("my bookings' first load").isLessThanOrEqualTo(200 * 1024);
             check(browser, "portal-bookings");
+
+            browser.driver.get(gateway + "/labs/" + osh.slug() + "/portal/programs");
+            check(browser, "portal-programs");
 
             browser.driver.get(gateway + "/labs/" + osh.slug() + "/portal/bookings?lang=ky");
             assertThat(browser.driver.findElement(By.tagName("html")).getDomAttribute("lang"))

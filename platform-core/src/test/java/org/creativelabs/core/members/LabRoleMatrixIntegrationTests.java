@@ -561,6 +561,9 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                     "GET /api/labs/{slug}/portal/bookings",
                     new Rule(ANY_MEMBER, 200, f -> lab(f) + "/portal/bookings", f -> null)),
             Map.entry(
+                    "GET /api/labs/{slug}/portal/programs",
+                    new Rule(ANY_MEMBER, 200, f -> lab(f) + "/portal/programs", f -> null)),
+            Map.entry(
                     "GET /api/labs/{slug}/portal/funding",
                     new Rule(ANY_MEMBER, 200, f -> lab(f) + "/portal/funding", f -> null)),
             Map.entry(

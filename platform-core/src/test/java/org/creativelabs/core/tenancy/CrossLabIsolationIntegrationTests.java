@@ -755,6 +755,7 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
             }),
             Map.entry("GET /api/labs/{slug}/portal/bookings", page("/portal/bookings")),
             Map.entry("GET /api/labs/{slug}/portal/funding", page("/portal/funding")),
+            Map.entry("GET /api/labs/{slug}/portal/programs", page("/portal/programs")),
             Map.entry("GET /api/labs/{slug}/portal/reviews", page("/portal/reviews")),
             Map.entry("GET /api/labs/{slug}/portal/staff/funding", page("/portal/staff/funding")),
             Map.entry("GET /api/labs/{slug}/portal/staff/members", (t, a) -> {
