@@ -183,6 +183,7 @@ class PortalBrowserTests {
             WebElement slot = browser.driver.findElement(By.cssSelector("button.slot"));
             String label = slot.getText();
             slot.click();
+            reloaded(browser, slot);
             browser.waiting(WAIT)
                     .until(d ->
                             !d.findElements(By.cssSelector("span.slot.mine")).isEmpty());
@@ -274,6 +275,7 @@ class PortalBrowserTests {
             call.findElement(By.cssSelector("input[name='budgetLines.0.amountKgs']"))
                     .sendKeys("45000");
             call.findElement(By.cssSelector("button[type=submit]")).click();
+            reloaded(her, call);
             her.waiting(WAIT)
                     .until(d -> !d.findElements(By.cssSelector("article.application"))
                             .isEmpty());
@@ -289,11 +291,11 @@ class PortalBrowserTests {
                     lab.driver.findElement(By.cssSelector("[data-application='" + applicationId + "']"));
             application.findElement(By.cssSelector("textarea[name=question]")).sendKeys("Where will the workshop be?");
             application.findElement(By.xpath(".//button[text()='Ask']")).click();
-            lab.waiting(WAIT)
-                    .until(d -> d.findElement(
-                                    By.cssSelector("[data-application='" + applicationId + "'] [data-status]"))
-                            .getText()
-                            .contains("more information"));
+            reloaded(lab, application);
+            assertThat(lab.driver
+                            .findElement(By.cssSelector("[data-application='" + applicationId + "'] [data-status]"))
+                            .getText())
+                    .contains("more information");
             check(lab, "portal-staff-funding");
 
             her.driver.navigate().refresh();
@@ -324,9 +326,9 @@ class PortalBrowserTests {
             assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(201);
             blind.signIn(gateway, reviewer, TestKeycloak.TEST_PASSWORD);
             blind.driver.get(gateway + "/labs/" + osh.slug() + "/portal/reviews?lang=en");
-            blind.driver
-                    .findElement(By.xpath("//button[starts-with(text(),'No conflict')]"))
-                    .click();
+            WebElement noConflict = blind.driver.findElement(By.xpath("//button[starts-with(text(),'No conflict')]"));
+            noConflict.click();
+            reloaded(blind, noConflict);
             blind.waiting(WAIT).until(d -> d.getPageSource().contains("Kara-Suu"));
             String seen = blind.driver.getPageSource();
             JsonNode herMembership = json(PlatformStack.send(
@@ -353,6 +355,7 @@ class PortalBrowserTests {
             decide.findElement(By.cssSelector("input[name=amountKgs]")).clear();
             decide.findElement(By.cssSelector("input[name=amountKgs]")).sendKeys("40000");
             decide.findElement(By.xpath(".//button[text()='Decide']")).click();
+            reloaded(lab, decide);
             lab.waiting(WAIT)
                     .until(d -> d.findElements(By.cssSelector("[data-application='" + applicationId + "'] form"))
                             .isEmpty());
@@ -401,15 +404,22 @@ class PortalBrowserTests {
     }
 
     private static void submitApplication(Chromium browser) {
-        browser.driver
-                .findElement(By.xpath("//article[contains(@class,'application')]//button[text()='Submit']"))
-                .click();
+        WebElement submit = browser.driver.findElement(
+                By.xpath("//article[contains(@class,'application')]//button[text()='Submit']"));
+        submit.click();
         browser.waiting(WAIT).until(ExpectedConditions.alertIsPresent());
         browser.driver.switchTo().alert().accept();
-        browser.waiting(WAIT)
-                .until(d -> d.findElement(By.cssSelector("article.application [data-status]"))
-                        .getText()
-                        .equals("Submitted"));
+        reloaded(browser, submit);
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("article.application [data-status]"))
+                        .getText())
+                .isEqualTo("Submitted");
+    }
+
+    /** The page a change reloads has been replaced (the element seen before it went stale). */
+    private static void reloaded(Chromium browser, WebElement before) {
+        browser.waiting(WAIT).until(ExpectedConditions.stalenessOf(before));
+        browser.waiting(WAIT).until(d -> "complete".equals(browser.js().executeScript("return document.readyState")));
     }
 
     private static void checkInByName(Chromium door, String name) {

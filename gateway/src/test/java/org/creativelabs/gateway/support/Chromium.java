@@ -70,8 +70,11 @@ public final class Chromium implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
+    /** Waits, looking again when the page was replaced under the check (pages reload after a change). */
     public WebDriverWait waiting(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Signs in at the gateway through Keycloak's login form; returns once the browser is back at the gateway. */
