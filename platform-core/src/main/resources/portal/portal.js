@@ -20,10 +20,11 @@
   function api(method, path, body, key) {
     var headers = {'Accept': 'application/json, application/problem+json', 'X-XSRF-TOKEN': csrf(),
       'Accept-Language': html.lang || 'en'};
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+    var raw = window.Blob && body instanceof Blob;
+    if (body !== undefined) { headers['Content-Type'] = raw ? (body.type || 'application/octet-stream') : 'application/json'; }
     if (key) { headers['Idempotency-Key'] = key; }
     return fetch(path, {method: method, headers: headers, credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body)})
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body)})
       .then(function (response) {
         return response.text().then(function (text) {
           var parsed = null;
@@ -90,7 +91,7 @@
     var path = form.dataset.path;
     Array.prototype.forEach.call(form.elements, function (field) {
       if (!field.name || field.type === 'submit' || field.type === 'button' || field.name === '_csrf') { return; }
-      if (field.type === 'radio' && !field.checked) { return; }
+      if (field.type === 'radio' && !field.checked || field.type === 'file') { return; }
       var v = value(field);
       if (path.indexOf('{' + field.name + '}') >= 0) { path = path.replace('{' + field.name + '}', encodeURIComponent(v)); return; }
       if (v === undefined) { return; }
@@ -177,6 +178,18 @@
     show(form.querySelector('.error'), '');
     show(form.querySelector('.done'), '');
     var request = collect(form);
+    if (form.hasAttribute('data-raw')) {
+      // a file goes as it is (a logo): its own bytes and type, no JSON
+      var file = form.querySelector('input[type=file]');
+      if (!file.files.length) {
+        if (button) { button.disabled = false; }
+        file.setAttribute('aria-invalid', 'true');
+        show(form.querySelector('.error'), labelOf(form, file));
+        file.focus();
+        return;
+      }
+      request = {path: form.dataset.path, body: file.files[0]};
+    }
     var key = form.dataset.idempotencyKey || (form.dataset.method === 'POST' ? uuid() : null);
     api(form.dataset.method || 'POST', request.path, request.body, key).then(function (reply) {
       if (button) { button.disabled = false; }

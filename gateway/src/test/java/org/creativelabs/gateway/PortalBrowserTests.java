@@ -125,10 +125,27 @@ class PortalBrowserTests {
         // A second visitor registers by the API; she is checked in while the door phone is offline.
         register(event, "Bermet Offline");
 
-        String staff = TestKeycloak.createUser(osh.slug() + "-staff");
-        stack.seat(osh, staff, "staff");
+        String staff = TestKeycloak.createUser(osh.slug() + "-admin");
+        stack.seat(osh, staff, "lab-admin");
         try (Chromium door = new Chromium()) {
             door.signIn(gateway, staff, TestKeycloak.TEST_PASSWORD);
+            // The lab's settings pages, and its logo uploaded from one of them.
+            for (String page : List.of("spaces", "plans", "finance", "indicators", "branding")) {
+                door.driver.get(gateway + "/labs/" + osh.slug() + "/portal/staff/" + page + "?lang=en");
+                check(door, "portal-staff-" + page);
+            }
+            Path logo = Files.createTempFile("logo", ".png");
+            java.awt.image.BufferedImage square =
+                    new java.awt.image.BufferedImage(48, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            javax.imageio.ImageIO.write(square, "png", logo.toFile());
+            door.driver.findElement(By.id("logo-file")).sendKeys(logo.toString());
+            WebElement upload = door.driver.findElement(By.cssSelector("#logo button"));
+            upload.click();
+            reloaded(door, upload);
+            assertThat(door.driver.findElements(By.cssSelector(".brand img")))
+                    .as("the logo in the header")
+                    .hasSize(1);
+
             door.driver.get(gateway + "/labs/" + osh.slug() + "/portal/staff/members?lang=en");
             check(door, "portal-staff-members");
             door.driver.get(gateway + "/labs/" + osh.slug() + "/portal/staff/events");
@@ -356,14 +373,23 @@ class PortalBrowserTests {
             decide.findElement(By.cssSelector("input[name=amountKgs]")).sendKeys("40000");
             decide.findElement(By.xpath(".//button[text()='Decide']")).click();
             reloaded(lab, decide);
-            lab.waiting(WAIT)
-                    .until(d -> d.findElements(By.cssSelector("[data-application='" + applicationId + "'] form"))
-                            .isEmpty());
+            // The award's one tranche is paid from the same page.
+            WebElement pay = lab.driver.findElement(
+                    By.xpath("//*[@data-application='" + applicationId + "']//button[text()='Pay']"));
+            pay.click();
+            lab.waiting(WAIT).until(ExpectedConditions.alertIsPresent());
+            lab.driver.switchTo().alert().accept();
+            reloaded(lab, pay);
+            assertThat(lab.driver
+                            .findElement(By.cssSelector("[data-application='" + applicationId + "'] [data-tranche]"))
+                            .getText())
+                    .contains("paid on");
+            check(lab, "portal-staff-funding-paid");
 
             her.driver.navigate().refresh();
             String decision =
                     her.driver.findElement(By.cssSelector("[data-decision]")).getText();
-            assertThat(decision).contains("Awarded").contains("40,000 som");
+            assertThat(decision).contains("Awarded").contains("40,000 som").contains("paid on");
             assertThat(her.driver.getPageSource())
                     .doesNotContain("average score")
                     .doesNotContain(reviewer);
@@ -380,10 +406,29 @@ class PortalBrowserTests {
             browser.signIn(gateway, member, TestKeycloak.TEST_PASSWORD);
             browser.driver.get(gateway + "/labs/" + osh.slug() + "/portal/my-data?lang=en");
             check(browser, "portal-my-data");
+            browser.driver.findElement(By.id("displayName")).sendKeys("Gulzat Leaving");
+            browser.driver.findElement(By.cssSelector("#profile button")).click();
+            browser.waiting(WAIT)
+                    .until(d -> d.findElement(By.cssSelector("#profile .done")).isDisplayed());
+            // An optional answer given under consent, then withdrawn.
+            WebElement gender = browser.driver.findElement(By.id("answer-gender"));
+            new org.openqa.selenium.support.ui.Select(gender).selectByVisibleText("woman");
+            WebElement agree =
+                    browser.driver.findElement(By.xpath("//select[@id='answer-gender']/ancestor::form//button"));
+            agree.click();
+            reloaded(browser, agree);
+            assertThat(browser.driver.findElement(By.id("consents")).getText()).contains("Gender: woman");
+            check(browser, "portal-my-data-consent");
+            WebElement withdraw = browser.driver.findElement(By.cssSelector("#consents button"));
+            withdraw.click();
+            reloaded(browser, withdraw);
+            assertThat(browser.driver.findElement(By.id("consents")).getText()).doesNotContain("woman");
             browser.driver.findElement(By.cssSelector("#export button")).click();
             Path file = browser.downloads.resolve("my-data-" + osh.slug() + ".json");
             browser.waiting(WAIT).until(d -> Files.exists(file));
-            assertThat(Files.readString(file)).contains(TestKeycloak.subjectOf(member));
+            assertThat(Files.readString(file))
+                    .contains(TestKeycloak.subjectOf(member))
+                    .contains("Gulzat Leaving");
 
             browser.driver.findElement(By.cssSelector("#erase button")).click();
             assertThat(browser.driver

@@ -25,11 +25,17 @@ class FundingPages {
     private final FundingCallController calls;
     private final FundingApplicationController applications;
     private final ReviewController reviews;
+    private final Awards awards;
 
-    FundingPages(FundingCallController calls, FundingApplicationController applications, ReviewController reviews) {
+    FundingPages(
+            FundingCallController calls,
+            FundingApplicationController applications,
+            ReviewController reviews,
+            Awards awards) {
         this.calls = calls;
         this.applications = applications;
         this.reviews = reviews;
+        this.awards = awards;
     }
 
     @GetMapping("/funding")
@@ -66,9 +72,15 @@ class FundingPages {
         List<FundingCalls.Call> all =
                 calls.list().stream().filter(c -> c.deadline() != null).toList();
         model.addAttribute("calls", all);
-        model.addAttribute(
-                "ranked",
-                all.stream().collect(Collectors.toMap(FundingCalls.Call::id, c -> applications.ranked(c.id()))));
+        Map<UUID, List<FundingApplicationController.RankedView>> ranked =
+                all.stream().collect(Collectors.toMap(FundingCalls.Call::id, c -> applications.ranked(c.id())));
+        model.addAttribute("ranked", ranked);
+        // the awarded ones' tranches and reports, to mark a requirement met and pay
+        Map<UUID, Awards.Award> awarded = new java.util.HashMap<>();
+        ranked.values().stream()
+                .flatMap(List::stream)
+                .forEach(a -> awards.of(a.id()).ifPresent(award -> awarded.put(a.id(), award)));
+        model.addAttribute("awards", awarded);
         return "portal/staff-funding";
     }
 }

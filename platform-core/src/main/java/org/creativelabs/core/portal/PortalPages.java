@@ -130,9 +130,13 @@ public class PortalPages implements WebMvcConfigurer, HandlerInterceptor {
         Locale locale = RequestContextUtils.getLocale(request);
         boolean signedIn = SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken;
         Menu menu = signedIn
-                ? readOnly.execute(status -> new Menu(
-                        true, access.isMember(), access.hasAnyRole("lab-admin", "staff"), access.hasOwnRecord()))
-                : new Menu(false, false, false, false);
+                ? new Menu(
+                        true,
+                        access.isMember(),
+                        access.hasAnyRole("lab-admin", "staff"),
+                        access.hasAnyRole("lab-admin"),
+                        access.hasOwnRecord())
+                : new Menu(false, false, false, false, false);
         page.addObject("lab", look);
         page.addObject("slug", slug);
         page.addObject("base", base(request, slug));
@@ -145,9 +149,9 @@ public class PortalPages implements WebMvcConfigurer, HandlerInterceptor {
 
     /**
      * Who the menu is for: {@code member} (lab-admin, staff, mentor, resident), {@code staff} (lab-admin or staff),
-     * {@code ownRecord} (a member or an applicant: their application and data).
+     * {@code admin} (lab-admin), {@code ownRecord} (a member or an applicant: their application and data).
      */
-    public record Menu(boolean signedIn, boolean member, boolean staff, boolean ownRecord) {}
+    public record Menu(boolean signedIn, boolean member, boolean staff, boolean admin, boolean ownRecord) {}
 
     /**
      * Where the lab's links start: {@code /labs/<slug>} or (on the lab's own host) nothing, as the gateway says, else

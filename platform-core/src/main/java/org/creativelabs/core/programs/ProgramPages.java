@@ -36,6 +36,13 @@ class ProgramPages {
                 "programs",
                 programs.list(PageRequest.of(0, 100, Sort.by("title"))).items());
         model.addAttribute("mine", mine);
+        // the sessions of the cohorts I am in, to come first
+        Map<UUID, java.util.List<SessionView>> sessions = new java.util.HashMap<>();
+        mine.values().stream()
+                .filter(e -> e.status() == Enrollment.Status.ENROLLED || e.status() == Enrollment.Status.COMPLETED)
+                .forEach(e ->
+                        sessions.put(e.cohortId(), programs.cohort(e.cohortId()).sessions()));
+        model.addAttribute("sessions", sessions);
         return "portal/programs";
     }
 }

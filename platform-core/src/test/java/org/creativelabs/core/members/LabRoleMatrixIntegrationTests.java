@@ -586,6 +586,21 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                     "GET /api/labs/{slug}/portal/staff/funding",
                     new Rule(MANAGERS, 200, f -> lab(f) + "/portal/staff/funding", f -> null)),
             Map.entry(
+                    "GET /api/labs/{slug}/portal/staff/spaces",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/portal/staff/spaces", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/portal/staff/plans",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/portal/staff/plans", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/portal/staff/finance",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/portal/staff/finance", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/portal/staff/indicators",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/portal/staff/indicators", f -> null)),
+            Map.entry(
+                    "GET /api/labs/{slug}/portal/staff/branding",
+                    new Rule(ADMINS, 200, f -> lab(f) + "/portal/staff/branding", f -> null)),
+            Map.entry(
                     "GET /api/labs/{slug}/portal/staff/members",
                     new Rule(MANAGERS, 200, f -> lab(f) + "/portal/staff/members", f -> null)),
             Map.entry(

@@ -766,6 +766,23 @@ class CrossLabIsolationIntegrationTests extends LabApiTest {
                         .contains(a.applicantId().toString());
             }),
             Map.entry("GET /api/labs/{slug}/portal/join", page("/portal/join")),
+            Map.entry("GET /api/labs/{slug}/portal/staff/spaces", (t, a) -> {
+                page("/portal/staff/spaces").check(t, a);
+                assertThat(t.api.get(t.path(t.a, "/portal/staff/spaces")).body())
+                        .contains("Studio of A");
+            }),
+            Map.entry("GET /api/labs/{slug}/portal/staff/plans", page("/portal/staff/plans")),
+            Map.entry("GET /api/labs/{slug}/portal/staff/finance", (t, a) -> {
+                page("/portal/staff/finance").check(t, a);
+                assertThat(t.api.get(t.path(t.b, "/portal/staff/finance")).body())
+                        .doesNotContain(a.membershipId().toString().substring(0, 8));
+            }),
+            Map.entry("GET /api/labs/{slug}/portal/staff/indicators", page("/portal/staff/indicators")),
+            Map.entry("GET /api/labs/{slug}/portal/staff/branding", (t, a) -> {
+                page("/portal/staff/branding").check(t, a);
+                assertThat(t.api.get(t.path(t.b, "/portal/staff/branding")).body())
+                        .doesNotContain("Lab " + t.a.slug());
+            }),
             Map.entry("GET /api/labs/{slug}/portal/my-data", page("/portal/my-data")),
             Map.entry("GET /api/labs/{slug}/public/events", (t, a) -> {
                 assertThat(t.api.anonymous().get(t.path(t.b, "/public/events")).body())
