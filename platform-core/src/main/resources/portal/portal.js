@@ -92,6 +92,12 @@
     Array.prototype.forEach.call(form.elements, function (field) {
       if (!field.name || field.type === 'submit' || field.type === 'button' || field.name === '_csrf') { return; }
       if (field.type === 'radio' && !field.checked || field.type === 'file') { return; }
+      if (field.hasAttribute('data-item')) {
+        // one of a list of ticks: its value joins the list when ticked
+        body[field.name] = body[field.name] || [];
+        if (field.checked) { body[field.name].push(field.value); }
+        return;
+      }
       var v = value(field);
       if (path.indexOf('{' + field.name + '}') >= 0) { path = path.replace('{' + field.name + '}', encodeURIComponent(v)); return; }
       if (v === undefined) { return; }

@@ -130,7 +130,7 @@ class PortalBrowserTests {
         try (Chromium door = new Chromium()) {
             door.signIn(gateway, staff, TestKeycloak.TEST_PASSWORD);
             // The lab's settings pages, and its logo uploaded from one of them.
-            for (String page : List.of("spaces", "plans", "finance", "indicators", "branding")) {
+            for (String page : List.of("programs", "spaces", "plans", "finance", "indicators", "branding")) {
                 door.driver.get(gateway + "/labs/" + osh.slug() + "/portal/staff/" + page + "?lang=en");
                 check(door, "portal-staff-" + page);
             }
@@ -145,6 +145,20 @@ class PortalBrowserTests {
             assertThat(door.driver.findElements(By.cssSelector(".brand img")))
                     .as("the logo in the header")
                     .hasSize(1);
+            // An event planned from the staff page.
+            door.driver.get(gateway + "/labs/" + osh.slug() + "/portal/staff/events");
+            door.driver.findElement(By.id("event-title")).sendKeys("Open studio day");
+            door.js()
+                    .executeScript(
+                            "document.getElementById('event-starts').value = arguments[0];"
+                                    + "document.getElementById('event-ends').value = arguments[1];",
+                            java.time.LocalDate.now().plusDays(10) + "T10:00",
+                            java.time.LocalDate.now().plusDays(10) + "T13:00");
+            door.driver.findElement(By.id("event-capacity")).sendKeys("25");
+            WebElement add = door.driver.findElement(By.cssSelector("#new-event button"));
+            add.click();
+            reloaded(door, add);
+            assertThat(door.driver.findElement(By.tagName("table")).getText()).contains("Open studio day");
 
             door.driver.get(gateway + "/labs/" + osh.slug() + "/portal/staff/members?lang=en");
             check(door, "portal-staff-members");
@@ -329,18 +343,23 @@ class PortalBrowserTests {
             check(her, "portal-funding-answer");
             submitApplication(her);
 
-            // A reviewer is assigned (staff, by the API); blind review shows her the idea, never who applied.
-            JsonNode reviewerMembership = json(PlatformStack.send(
-                    "GET",
-                    core + "/api/labs/" + osh.slug() + "/memberships/me",
+            // Staff ask a reviewer by name on the funding page; blind review shows her the idea, never who applied.
+            HttpResponse<String> named = PlatformStack.send(
+                    "PUT",
+                    core + "/api/labs/" + osh.slug() + "/profiles/me",
                     TestKeycloak.userToken(reviewer),
-                    null));
-            HttpResponse<String> assigned = PlatformStack.send(
-                    "POST",
-                    core + "/api/labs/" + osh.slug() + "/funding-applications/" + applicationId + "/reviewers",
-                    staffToken,
-                    Map.of("reviewerMembershipId", reviewerMembership.get("id").asString()));
-            assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(201);
+                    Map.of("displayName", "Saltanat Reviewer"));
+            assertThat(named.statusCode()).as(named.body()).isIn(200, 201);
+            lab.driver.navigate().refresh();
+            WebElement toReview = lab.driver.findElement(By.cssSelector("[data-application='" + applicationId + "']"));
+            new org.openqa.selenium.support.ui.Select(toReview.findElement(By.name("reviewerMembershipId")))
+                    .selectByVisibleText("Saltanat Reviewer");
+            toReview.findElement(By.xpath(".//button[text()='Ask to review']")).click();
+            reloaded(lab, toReview);
+            assertThat(lab.driver
+                            .findElement(By.cssSelector("[data-application='" + applicationId + "'] [data-status]"))
+                            .getText())
+                    .isEqualTo("In review");
             blind.signIn(gateway, reviewer, TestKeycloak.TEST_PASSWORD);
             blind.driver.get(gateway + "/labs/" + osh.slug() + "/portal/reviews?lang=en");
             WebElement noConflict = blind.driver.findElement(By.xpath("//button[starts-with(text(),'No conflict')]"));

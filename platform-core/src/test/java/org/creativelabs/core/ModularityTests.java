@@ -29,9 +29,8 @@ class ModularityTests {
     @Test
     void featuresDoNotDependOnEachOther() {
         // Allowed: the tenancy, web and portal (pages' chrome) infrastructure, members' public pieces (the lab access
-        // checks, booking
-        // allowances, and the personal-data contract every feature implements for export and erasure), and telling a
-        // person something (notifications).
+        // checks, booking allowances, the personal-data contract every feature implements for export and erasure, and
+        // the names staff pages show people by), and telling a person something (notifications).
         slices().matching("org.creativelabs.core.(*)..")
                 .should()
                 .notDependOnEachOther()
@@ -47,6 +46,10 @@ class ModularityTests {
                                         org.creativelabs.core.members.plans.BookingAllowances.class))
                                 .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
                                         org.creativelabs.core.members.privacy.PersonalData.class))
+                                .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                                        org.creativelabs.core.members.privacy.MemberNames.class))
+                                .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                                        org.creativelabs.core.members.privacy.MemberNames.Named.class))
                                 .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
                                         org.creativelabs.core.notifications.Notifications.class)))
                 .check(CLASSES);

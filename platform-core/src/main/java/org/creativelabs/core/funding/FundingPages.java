@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.creativelabs.core.members.privacy.MemberNames;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,16 +27,19 @@ class FundingPages {
     private final FundingApplicationController applications;
     private final ReviewController reviews;
     private final Awards awards;
+    private final MemberNames names;
 
     FundingPages(
             FundingCallController calls,
             FundingApplicationController applications,
             ReviewController reviews,
-            Awards awards) {
+            Awards awards,
+            MemberNames names) {
         this.calls = calls;
         this.applications = applications;
         this.reviews = reviews;
         this.awards = awards;
+        this.names = names;
     }
 
     @GetMapping("/funding")
@@ -81,6 +85,8 @@ class FundingPages {
                 .flatMap(List::stream)
                 .forEach(a -> awards.of(a.id()).ifPresent(award -> awarded.put(a.id(), award)));
         model.addAttribute("awards", awarded);
+        // who may review: mentors, staff and lab admins, by name
+        model.addAttribute("reviewers", names.withAnyRole("mentor", "staff", "lab-admin"));
         return "portal/staff-funding";
     }
 }

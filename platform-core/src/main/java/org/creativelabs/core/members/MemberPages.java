@@ -16,10 +16,15 @@ class MemberPages {
 
     private final MembershipController memberships;
     private final LabAccess access;
+    private final org.creativelabs.core.members.privacy.MemberNames names;
 
-    MemberPages(MembershipController memberships, LabAccess access) {
+    MemberPages(
+            MembershipController memberships,
+            LabAccess access,
+            org.creativelabs.core.members.privacy.MemberNames names) {
         this.memberships = memberships;
         this.access = access;
+        this.names = names;
     }
 
     @GetMapping("/join")
@@ -33,11 +38,14 @@ class MemberPages {
     @PreAuthorize("@labAccess.hasAnyRole('lab-admin', 'staff')")
     @Transactional(readOnly = true)
     String applicants(Model model) {
+        java.util.List<MembershipView> applicants = memberships
+                .list(LabRole.APPLICANT, true, PageRequest.of(0, 100, Sort.by("createdAt")))
+                .items();
+        model.addAttribute("applicants", applicants);
         model.addAttribute(
-                "applicants",
-                memberships
-                        .list(LabRole.APPLICANT, true, PageRequest.of(0, 100, Sort.by("createdAt")))
-                        .items());
+                "names",
+                names.ofSubjects(
+                        applicants.stream().map(MembershipView::subject).toList()));
         return "portal/staff-members";
     }
 }

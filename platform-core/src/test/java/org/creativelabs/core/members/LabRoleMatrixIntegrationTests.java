@@ -586,6 +586,9 @@ class LabRoleMatrixIntegrationTests extends LabApiTest {
                     "GET /api/labs/{slug}/portal/staff/funding",
                     new Rule(MANAGERS, 200, f -> lab(f) + "/portal/staff/funding", f -> null)),
             Map.entry(
+                    "GET /api/labs/{slug}/portal/staff/programs",
+                    new Rule(MANAGERS, 200, f -> lab(f) + "/portal/staff/programs", f -> null)),
+            Map.entry(
                     "GET /api/labs/{slug}/portal/staff/spaces",
                     new Rule(MANAGERS, 200, f -> lab(f) + "/portal/staff/spaces", f -> null)),
             Map.entry(
