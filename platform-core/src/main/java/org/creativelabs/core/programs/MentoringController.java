@@ -7,7 +7,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -47,7 +46,8 @@ class MentoringController {
     record AssignmentView(UUID id, UUID cohortId, UUID enrollmentId, BigDecimal hoursLogged, BigDecimal hoursCap) {}
 
     record SessionLog(
-            @NotNull @PastOrPresent LocalDate heldOn,
+            // today or earlier on the lab's calendar (checked in log(): a validator's clock is the server's, in UTC)
+            @NotNull LocalDate heldOn,
 
             @NotNull @DecimalMin("0.25") @DecimalMax("12") @Digits(integer = 2, fraction = 2) BigDecimal hours,
 
@@ -65,6 +65,7 @@ class MentoringController {
     private final LabAccess access;
     private final IdempotencyKeys idempotency;
     private final JdbcTemplate jdbc;
+    private final org.creativelabs.core.tenancy.LabTimeZone zone;
 
     MentoringController(
             CohortRepository cohorts,
@@ -73,7 +74,9 @@ class MentoringController {
             MentorAssignmentRepository assignments,
             LabAccess access,
             IdempotencyKeys idempotency,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            org.creativelabs.core.tenancy.LabTimeZone zone) {
+        this.zone = zone;
         this.cohorts = cohorts;
         this.programs = programs;
         this.enrollments = enrollments;
@@ -122,6 +125,9 @@ class MentoringController {
             @PathVariable UUID id,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody SessionLog request) {
+        if (request.heldOn().isAfter(LocalDate.now(zone.current()))) {
+            throw Problems.invalidField("heldOn", "not-in-the-future");
+        }
         return idempotency.createOnce(idempotencyKey, request, LoggedSession.class, () -> {
             MentorAssignment assignment = assignments
                     .findById(id)

@@ -3,12 +3,23 @@ package org.creativelabs.core.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.creativelabs.core.support.Api;
 import org.creativelabs.core.support.LabApiTest;
 import org.creativelabs.core.tenancy.Lab;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The portal's pages as platform-core serves them (the browser tests drive them through the gateway): their files,
@@ -83,6 +94,44 @@ class PortalPagesIntegrationTests extends LabApiTest {
         Api.Reply client = api.anonymous().get(page);
         assertThat(client.status()).isEqualTo(401);
         assertThat(client.isProblem()).isTrue();
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyFormOfThePagesGoesToAnEndpointOfTheApi() throws Exception {
+        Set<String> endpoints = mappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream())
+                .filter(pattern -> pattern.startsWith("/api/labs/{slug}/"))
+                .map(pattern -> pattern.substring("/api/labs/{slug}".length()))
+                .collect(Collectors.toSet());
+        Pattern path = Pattern.compile("\\$\\{base} \\+ '(/[^']*)'");
+        Set<String> unknown = new TreeSet<>();
+        int forms = 0;
+        try (Stream<Path> templates = Files.list(Path.of("src/main/resources/templates/portal"))) {
+            for (Path template : templates.toList()) {
+                for (String line : Files.readAllLines(template)) {
+                    if (!line.contains("data-path")) {
+                        continue;
+                    }
+                    Matcher m = path.matcher(line.substring(line.indexOf("data-path")));
+                    while (m.find()) {
+                        forms++;
+                        String literal = m.group(1);
+                        // "/spaces/" + id + …: an endpoint below it; "/events": that endpoint itself
+                        boolean known = literal.endsWith("/")
+                                ? endpoints.stream().anyMatch(e -> e.startsWith(literal))
+                                : endpoints.contains(literal);
+                        if (!known) {
+                            unknown.add(template.getFileName() + ": " + literal);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(forms).isGreaterThan(30);
+        assertThat(unknown).as("form addresses that no endpoint serves").isEmpty();
     }
 
     private static String utf8(Api.Reply reply) {
