@@ -99,7 +99,7 @@
       save();
       render();
       if (attendance) {
-        say('attendance', fmt(text.attendance, {in: attendance.checkedInRegistrations, all: attendance.confirmedSeats === undefined ? roster.entries.length : roster.entries.length}));
+        say('attendance', fmt(text.attendance, {in: attendance.checkedInRegistrations, all: roster.entries.length}));
       }
     });
   }

@@ -35,7 +35,7 @@ public class PortalPages implements WebMvcConfigurer, HandlerInterceptor {
     /** The paths of the portal's pages (home, pages, their files). */
     public static final String[] PATHS = {"/api/labs/*", "/api/labs/*/", "/api/labs/*/portal/**"};
 
-    static final String FORWARDED_PREFIX = "X-Pages-Prefix";
+    static final String PAGES_PREFIX = "X-Pages-Prefix";
     private static final String LOOK = PortalPages.class.getName() + ".look";
 
     private final LabLook looks;
@@ -158,7 +158,7 @@ public class PortalPages implements WebMvcConfigurer, HandlerInterceptor {
      * platform-core's own {@code /api/labs/<slug>}. Only those values are taken, so no header can point links elsewhere.
      */
     static String base(HttpServletRequest request, String slug) {
-        String prefix = request.getHeader(FORWARDED_PREFIX);
+        String prefix = request.getHeader(PAGES_PREFIX);
         if (("/labs/" + slug).equals(prefix)) {
             return prefix;
         }

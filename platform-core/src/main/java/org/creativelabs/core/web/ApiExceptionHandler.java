@@ -10,6 +10,7 @@ import org.creativelabs.web.ProblemJsonExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -23,6 +24,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -45,9 +47,7 @@ class ApiExceptionHandler extends ProblemJsonExceptionHandler {
 
     private final String signInPath;
 
-    ApiExceptionHandler(
-            @org.springframework.beans.factory.annotation.Value("${platform.security.sign-in-path:/login}")
-                    String signInPath) {
+    ApiExceptionHandler(@Value("${platform.security.sign-in-path:/login}") String signInPath) {
         this.signInPath = signInPath;
     }
 
@@ -148,9 +148,7 @@ class ApiExceptionHandler extends ProblemJsonExceptionHandler {
      */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> forbidden(AccessDeniedException ex, jakarta.servlet.http.HttpServletRequest request) {
-        if (SecurityContextHolder.getContext().getAuthentication()
-                        instanceof org.springframework.security.authentication.AbstractAuthenticationToken signedIn
-                && !(signedIn instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken) {
             return problem(localized(HttpStatus.FORBIDDEN, "forbidden"));
         }
         String accept = request.getHeader("Accept");

@@ -45,16 +45,16 @@ class PortalLanguagesTests {
         MockHttpServletRequest direct = new MockHttpServletRequest();
         assertThat(PortalPages.base(direct, "osh")).isEqualTo("/api/labs/osh");
         MockHttpServletRequest byPath = new MockHttpServletRequest();
-        byPath.addHeader(PortalPages.FORWARDED_PREFIX, "/labs/osh");
+        byPath.addHeader(PortalPages.PAGES_PREFIX, "/labs/osh");
         assertThat(PortalPages.base(byPath, "osh")).isEqualTo("/labs/osh");
         MockHttpServletRequest byHost = new MockHttpServletRequest();
-        byHost.addHeader(PortalPages.FORWARDED_PREFIX, "/");
+        byHost.addHeader(PortalPages.PAGES_PREFIX, "/");
         assertThat(PortalPages.base(byHost, "osh")).isEmpty();
         MockHttpServletRequest forged = new MockHttpServletRequest();
-        forged.addHeader(PortalPages.FORWARDED_PREFIX, "https://evil.example/labs/osh");
+        forged.addHeader(PortalPages.PAGES_PREFIX, "https://evil.example/labs/osh");
         assertThat(PortalPages.base(forged, "osh")).isEqualTo("/api/labs/osh");
         MockHttpServletRequest otherLab = new MockHttpServletRequest();
-        otherLab.addHeader(PortalPages.FORWARDED_PREFIX, "/labs/batken");
+        otherLab.addHeader(PortalPages.PAGES_PREFIX, "/labs/batken");
         assertThat(PortalPages.base(otherLab, "osh")).isEqualTo("/api/labs/osh");
     }
 }

@@ -45,12 +45,11 @@ public class MemberNames {
 
     /** Active members holding any of these roles ({@code "mentor"}, {@code "staff"}, …), by name. */
     public List<Named> withAnyRole(String... roles) {
-        String[] values = roles;
         return jdbc.query(
                 "SELECT m.id, m.subject, p.display_name FROM membership m"
                         + " LEFT JOIN member_profile p ON p.membership_id = m.id"
                         + " WHERE m.active AND m.roles && ?::text[] ORDER BY p.display_name NULLS LAST, m.created_at",
                 (rs, row) -> new Named(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
-                (Object) values);
+                (Object) roles);
     }
 }
